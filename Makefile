@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# dissect: build the kernel, its ISO, and run or test it in QEMU.
+#
+#   make run            boot in QEMU, serial console on this terminal
+#   make test           host checks + in-kernel KTAP suites + GDB check
+#   make debug          QEMU stopped with its GDB stub, GDB attached
+#   make run MEM=512M   guest RAM (default 256M)
+#   make run ICOUNT=1   deterministic instruction-counted time
+#
+# Each source directory lists its objects in a Kbuild fragment
+# ("obj-y += foo.o"); this file collects them.
+
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
+BUILD	?= build
+MEM	?= 256M
+ICOUNT	?= 0
+CMDLINE	?=
+
+CC	:= gcc
+LD	:= ld
+NM	:= nm
+NASM	:= nasm
+PYTHON	:= python3
+
+# --- kernel objects: one Kbuild fragment per directory -------------------
+KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm lib \
+	       tests/lib tests/kernel tests/mm tests/arch
+
+KERNEL_OBJS :=
+define add_kbuild_dir
+obj-y :=
+include $(1)/Kbuild
+KERNEL_OBJS += $$(addprefix $(BUILD)/$(1)/,$$(obj-y))
+endef
+$(foreach d,$(KBUILD_DIRS),$(eval $(call add_kbuild_dir,$(d))))
+
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc \
+	-isystem $(shell $(CC) -print-file-name=include) \
+	-Iinclude -Iarch/x86/include \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mno-sse -mno-mmx \
+	-mno-80387 -fno-pic -fno-pie -fno-stack-protector -fcf-protection=none \
+	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+	-fno-strict-aliasing -fno-common -fno-asynchronous-unwind-tables \
+	-fno-delete-null-pointer-checks \
+	-Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+	-Wstrict-prototypes -Werror -MMD -MP
+NASMFLAGS := -f elf64 -g -F dwarf -I. -MD
+LDFLAGS_KERNEL := -n -nostdlib -z max-page-size=0x1000 -z noexecstack \
+	--no-warn-rwx-segments -T linker.ld
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  NASM    $<"
+	@$(NASM) $(NASMFLAGS) $(@:.o=.d) $< -o $@
+
+$(BUILD)/%.o: $(BUILD)/%.S
+	@$(CC) -c $< -o $@
+
+-include $(KERNEL_OBJS:.o=.d)
+
+# --- the kernel: two link passes, like kallsyms ---------------------------
+# Pass 1 links with an empty symbol table; its symbols become the table of
+# pass 2.  The table sits last in the image, so nothing else moves; the
+# build checks that.
+KERNEL := $(BUILD)/dissect.elf
+
+$(BUILD)/kallsyms0.S:
+	@mkdir -p $(BUILD)
+	@$(PYTHON) scripts/kallsyms.py < /dev/null > $@
+
+$(KERNEL): $(KERNEL_OBJS) $(BUILD)/kallsyms0.o linker.ld scripts/kallsyms.py
+	@echo "  LD      $@ (pass 1)"
+	@$(LD) $(LDFLAGS_KERNEL) -o $(BUILD)/.tmp_dissect1 $(KERNEL_OBJS) $(BUILD)/kallsyms0.o
+	@$(NM) -n $(BUILD)/.tmp_dissect1 | $(PYTHON) scripts/kallsyms.py > $(BUILD)/kallsyms1.S
+	@$(CC) -c $(BUILD)/kallsyms1.S -o $(BUILD)/kallsyms1.o
+	@echo "  LD      $@ (pass 2)"
+	@$(LD) $(LDFLAGS_KERNEL) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms1.o
+	@$(NM) -n $(BUILD)/.tmp_dissect1 | grep -v -e ' kallsyms_' -e ' _end$$' > $(BUILD)/.syms1
+	@$(NM) -n $@ | grep -v -e ' kallsyms_' -e ' _end$$' > $(BUILD)/.syms2
+	@cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \
+		{ echo "kallsyms: symbols moved between link passes"; rm -f $@; exit 1; }
+
+kernel: $(KERNEL)
+
+# --- ISO images ------------------------------------------------------------
+# iso/ is the staging tree of the image `make run` boots; tests stage their
+# own under build/.  The kernel command line is baked into grub.cfg.
+GRUB_MKRESCUE_FLAGS := -d /usr/lib/grub/i386-pc --locales= --fonts= --themes= \
+	--install-modules="multiboot2 normal configfile iso9660 biosdisk part_msdos echo serial terminal"
+
+# $(call make_iso,staging-dir,iso-file,cmdline)
+define make_iso
+	@mkdir -p $(1)/boot/grub
+	@cp $(KERNEL) $(1)/boot/dissect.elf
+	@sed -e 's|@CMDLINE@|$(3)|' boot/grub.cfg.in > $(1)/boot/grub/grub.cfg
+	@grub-mkrescue $(GRUB_MKRESCUE_FLAGS) -o $(2) $(1) > $(BUILD)/grub-mkrescue.log 2>&1 || \
+		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
+endef
+
+ISO := $(BUILD)/dissect.iso
+$(BUILD)/.cmdline: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+
+$(ISO): $(KERNEL) boot/grub.cfg.in $(BUILD)/.cmdline
+	@echo "  ISO     $@"
+	$(call make_iso,iso,$@,$(CMDLINE))
+
+iso: $(ISO)
+
+# --- running ---------------------------------------------------------------
+QEMU := qemu-system-x86_64
+QEMU_FLAGS = -machine pc -cpu max -m $(MEM) -smp 1 -no-reboot \
+	-display none -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	$(if $(filter 1,$(ICOUNT)),-icount shift=0)
+
+setup:
+	@scripts/setup.sh
+
+run: setup
+	@$(MAKE) --no-print-directory $(ISO)
+	@scripts/run.sh $(ISO) $(QEMU_FLAGS) -serial mon:stdio
+
+debug: setup
+	@$(MAKE) --no-print-directory $(ISO)
+	@scripts/debug.sh $(ISO) $(QEMU_FLAGS)
+
+# --- tests -------------------------------------------------------------------
+include tests/host/Makefile.host
+include tests/host/Makefile.lib
+
+# Test images: all suites at 256M; the memory suites again at 5G (RAM above
+# 4 GiB, the PCI hole, 1 GiB pages); a plain kernel for the GDB check.
+KTEST_MM_FILTER := multiboot2,memblock,buddy,split_mem_range,direct_map
+TEST_CMDLINE_ktest := ktest
+TEST_CMDLINE_ktest-mm := ktest ktest.filter=$(KTEST_MM_FILTER)
+TEST_CMDLINE_gdb :=
+TEST_ISOS := $(foreach t,ktest ktest-mm gdb,$(BUILD)/test/dissect-$(t).iso)
+
+$(BUILD)/test/dissect-%.iso: $(KERNEL) boot/grub.cfg.in
+	@echo "  ISO     $@"
+	$(call make_iso,$(BUILD)/test/iso-$*,$@,$(TEST_CMDLINE_$*))
+
+test: setup
+	@$(MAKE) --no-print-directory $(TEST_ISOS) host-build
+	@$(PYTHON) scripts/run_tests.py --build $(BUILD)
+
+host-build: $(HOST_TEST_BINS)
+
+clean:
+	rm -rf $(BUILD) iso/boot/dissect.elf iso/boot/grub/grub.cfg
+
+.PHONY: kernel iso run debug test setup clean host-build FORCE

@@ -1,0 +1,94 @@
+; SPDX-License-Identifier: GPL-2.0
+;
+; Entry from interrupts and exceptions (Linux: arch/x86/entry/entry_64.S).
+;
+; Each of the 256 stubs makes the stack look the same -- an error code
+; (the CPU's, or 0 for vectors that have none) under the vector number --
+; and jumps to common_entry, which turns it into a struct pt_regs and calls
+; do_idt_entry(regs, vector).  Coming from user mode, SWAPGS exchanges the
+; user's GS base for the kernel's on the way in and back on the way out.
+;
+;   stack at common_entry:          struct pt_regs built from it:
+;     ss, rsp, rflags, cs, rip        ... ip, cs, flags, sp, ss (CPU)
+;     error code                      orig_ax
+;     vector            <- rsp        di (the vector's slot is reused)
+;                                     si, dx, cx, ax, r8 .. r15
+
+section .entry.text progbits alloc exec nowrite align=16
+bits 64
+default rel
+
+extern do_idt_entry
+global idt_entry_stubs, ret_from_exception
+
+; vectors whose exceptions push an error code themselves
+%define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+
+%assign v 0
+%rep 256
+	align 16
+idt_stub_ %+ v:
+%if !HAS_ERROR_CODE(v)
+	push	0
+%endif
+	push	v
+	jmp	common_entry
+%assign v v + 1
+%endrep
+
+	align 16
+common_entry:
+	test	qword [rsp + 24], 3	; cs: from user mode?
+	jz	.from_kernel
+	swapgs
+.from_kernel:
+	push	rsi
+	mov	rsi, [rsp + 8]		; the vector, second argument
+	mov	[rsp + 8], rdi		; its slot becomes pt_regs->di
+	push	rdx
+	push	rcx
+	push	rax
+	push	r8
+	push	r9
+	push	r10
+	push	r11
+	push	rbx
+	push	rbp
+	push	r12
+	push	r13
+	push	r14
+	push	r15
+	cld
+	mov	rdi, rsp		; struct pt_regs *
+	call	do_idt_entry
+ret_from_exception:
+	pop	r15
+	pop	r14
+	pop	r13
+	pop	r12
+	pop	rbp
+	pop	rbx
+	pop	r11
+	pop	r10
+	pop	r9
+	pop	r8
+	pop	rax
+	pop	rcx
+	pop	rdx
+	pop	rsi
+	pop	rdi
+	add	rsp, 8			; orig_ax
+	test	qword [rsp + 8], 3	; returning to user mode?
+	jz	.to_kernel
+	swapgs
+.to_kernel:
+	iretq
+
+section .rodata
+	align 8
+idt_entry_stubs:
+%assign v 0
+%rep 256
+	dq idt_stub_ %+ v
+%assign v v + 1
+%endrep

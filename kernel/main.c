@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel: the generic part of booting (Linux: init/main.c).
+ * startup_64 (boot/head_64.asm) calls it on the init stack with the boot
+ * page tables loaded and interrupts off.
+ */
+#include <kernel.h>
+#include <ktest.h>
+#include <memblock.h>
+#include <mm.h>
+#include <moduleparam.h>
+#include <reboot.h>
+#include <asm/init.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/serial.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+#include <jiffies.h>
+
+#define DISSECT_VERSION "0.1"
+
+static const char linux_banner[] =
+	"dissect version " DISSECT_VERSION " (gcc " __VERSION__ ") "
+	"-- a teaching kernel that follows Linux's memory management\n";
+
+/* mm_core_init: the buddy allocator takes over from memblock. */
+static void mm_core_init(void)
+{
+	mem_init();
+	free_initmem();
+}
+
+/* rest_init: what the booted kernel does: the self-tests, or (later) init. */
+static void __noreturn rest_init(void)
+{
+	if (ktest_enabled)
+		machine_exit(ktest_run_all() ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS, 0);
+	pr_notice("dissect: booted; %lu MiB free. No user space yet: powering off.\n",
+		  nr_free_pages() >> (20 - PAGE_SHIFT));
+	machine_exit(EXIT_INIT, 0);
+}
+
+void __noreturn start_kernel(unsigned int magic, unsigned long mbi_phys)
+{
+	char *command_line;
+
+	serial_init();
+	trap_init();			/* from here on, faults are reported */
+	printk(KERN_NOTICE "%s", linux_banner);
+	setup_arch(&command_line, magic, mbi_phys);
+	parse_args();
+	mm_core_init();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
+	rest_init();
+}

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""make test: run every check dissect has and print one summary.
+
+  1. host checks (make targets that build and run a program on this machine)
+  2. the in-kernel KTAP suites, booted headless in QEMU once per
+     configuration (RAM size and ktest.filter), serial to build/test/*.log
+  3. the batch GDB check (scripts/gdb_check.sh)
+
+Each QEMU run must end with the kernel's own report on the debugcon port
+("ktest pass"/"ktest fail", see include/reboot.h) and a complete KTAP log:
+a panic, a triple fault (QEMU exits with no report), a missing plan, a
+plan that does not match the results, or a timeout all count as failures.
+
+The last line printed is "N passed, N failed" (", N skipped" if any).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+# name, ISO (built by the Makefile), RAM, timeout in seconds
+QEMU_CONFIGS = [
+    ("ktest-256M", "dissect-ktest.iso", "256M", 300),
+    ("ktest-5G", "dissect-ktest-mm.iso", "5G", 300),
+]
+
+HOST_TARGETS = ["host-tests", "host-lib-test"]
+
+RESULT_RE = re.compile(r"^(\s*)(ok|not ok) (\d+) (\S+)(?:\s+#\s*(SKIP|TODO)\b(.*))?$")
+PLAN_RE = re.compile(r"^(\s*)1\.\.(\d+)$")
+
+
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+        self.failures = []
+
+    def add(self, name, status, why=""):
+        if status == "pass":
+            self.passed += 1
+        elif status == "skip":
+            self.skipped += 1
+        else:
+            self.failed += 1
+            self.failures.append(name + (": " + why if why else ""))
+
+
+def run_host_checks(tally):
+    for target in HOST_TARGETS:
+        print("== host: make %s" % target, flush=True)
+        rc = subprocess.call(["make", "--no-print-directory", "-s", target])
+        tally.add("host:" + target, "pass" if rc == 0 else "fail", "exit %d" % rc)
+
+
+def boot(iso, mem, log_path, status_path, timeout):
+    """Boot @iso headless; stream serial to the terminal and @log_path."""
+    for p in (log_path, status_path):
+        if os.path.exists(p):
+            os.unlink(p)
+    cmd = ["qemu-system-x86_64", "-machine", "pc", "-cpu", "max", "-m", mem,
+           "-smp", "1", "-no-reboot", "-display", "none",
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+           "-boot", "d", "-cdrom", iso,
+           "-serial", "stdio", "-debugcon", "file:" + status_path]
+    start = time.monotonic()
+    timed_out = False
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL)
+        os.set_blocking(proc.stdout.fileno(), False)
+        while True:
+            chunk = proc.stdout.read()
+            if chunk:
+                log.write(chunk)
+                sys.stdout.buffer.write(chunk)
+                sys.stdout.flush()
+            if proc.poll() is not None:
+                rest = proc.stdout.read()
+                if rest:
+                    log.write(rest)
+                    sys.stdout.buffer.write(rest)
+                break
+            if time.monotonic() - start > timeout:
+                proc.kill()
+                proc.wait()
+                timed_out = True
+                break
+            time.sleep(0.02)
+    elapsed = time.monotonic() - start
+    report = ""
+    if os.path.exists(status_path):
+        with open(status_path, errors="replace") as f:
+            lines = f.read().split("\n")
+            report = [l for l in lines if l.strip()][-1] if any(l.strip() for l in lines) else ""
+    return timed_out, report, elapsed
+
+
+def parse_ktap(text):
+    """Return (errors, suites): suites = [(name, ok, [(case, status, diag)])]."""
+    lines = [l.rstrip("\r") for l in text.split("\n")]
+    errors = []
+    try:
+        start = lines.index("KTAP version 1")
+    except ValueError:
+        return ["no 'KTAP version 1' header"], []
+    suites, cases, diag = [], [], []
+    plan = None
+    sub_plan = None
+    current = None
+    for line in lines[start + 1:]:
+        m = PLAN_RE.match(line)
+        if m:
+            if m.group(1):
+                sub_plan = int(m.group(2))
+            elif plan is None:
+                plan = int(m.group(2))
+            continue
+        if line.startswith("    # Subtest: "):
+            current = line[len("    # Subtest: "):].strip()
+            cases, diag = [], []
+            continue
+        if line.startswith("    #"):
+            diag.append(line.strip())
+            continue
+        m = RESULT_RE.match(line)
+        if not m:
+            continue
+        indent, okword, num, name, directive = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+        status = "skip" if directive == "SKIP" else ("pass" if okword == "ok" else "fail")
+        if indent:
+            cases.append((name, status, diag))
+            diag = []
+        else:
+            if name != current:
+                errors.append("suite result '%s' does not match subtest '%s'" % (name, current))
+            if sub_plan is not None and sub_plan != len(cases):
+                errors.append("suite %s: plan 1..%d but %d results" % (name, sub_plan, len(cases)))
+            suites.append((name, status, cases))
+            cases, current, sub_plan = [], None, None
+    if plan is None:
+        errors.append("no test plan (1..N)")
+    elif plan != len(suites):
+        errors.append("plan 1..%d but %d suites reported (the run stopped early?)" % (plan, len(suites)))
+    if current is not None:
+        errors.append("suite %s never finished" % current)
+    return errors, suites
+
+
+def run_qemu_config(build, tally, name, iso_name, mem, timeout):
+    iso = os.path.join(build, "test", iso_name)
+    log_path = os.path.join(build, "test", name + ".log")
+    status_path = os.path.join(build, "test", name + ".status")
+    print("== %s: booting %s with %s of RAM" % (name, iso_name, mem), flush=True)
+    timed_out, report, elapsed = boot(iso, mem, log_path, status_path, timeout)
+    with open(log_path, errors="replace") as f:
+        text = f.read().replace("\r\n", "\n")
+    errors, suites = parse_ktap(text)
+    if timed_out:
+        errors.append("timed out after %d s" % timeout)
+    if "Kernel panic - not syncing" in text:
+        errors.append("kernel panic (see %s)" % log_path)
+    if not report:
+        errors.append("QEMU ended without the kernel's report (triple fault or reset?)")
+
+    print("\n== %s: results (%.1f s)" % (name, elapsed))
+    for suite, status, cases in suites:
+        npass = sum(1 for c in cases if c[1] == "pass")
+        nfail = sum(1 for c in cases if c[1] == "fail")
+        nskip = sum(1 for c in cases if c[1] == "skip")
+        print("  %-24s %3d passed, %d failed%s" % (suite, npass, nfail,
+                                                  ", %d skipped" % nskip if nskip else ""))
+        for case, cstatus, diag in cases:
+            tally.add("%s:%s.%s" % (name, suite, case), cstatus)
+            if cstatus == "fail":
+                print("      FAILED %s" % case)
+                for d in diag:
+                    print("        " + d)
+    for e in errors:
+        print("  ERROR: " + e)
+        tally.add("%s:run" % name, "fail", e)
+    if report == "ktest fail" and not any(c[1] == "fail" for s in suites for c in s[2]):
+        tally.add("%s:report" % name, "fail", "kernel reported failure")
+    return elapsed
+
+
+def run_gdb_check(build, tally):
+    script = os.path.join("scripts", "gdb_check.sh")
+    if not os.path.exists(script):
+        return
+    print("== gdb: batch check", flush=True)
+    iso = os.path.join(build, "test", "dissect-gdb.iso")
+    rc = subprocess.call([script, iso, os.path.join(build, "dissect.elf")])
+    tally.add("gdb-check", "pass" if rc == 0 else "fail", "exit %d" % rc)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--only", help="run only this QEMU config")
+    args = ap.parse_args()
+    tally = Tally()
+    if not args.only:
+        run_host_checks(tally)
+    for name, iso_name, mem, timeout in QEMU_CONFIGS:
+        if args.only and name != args.only:
+            continue
+        run_qemu_config(args.build, tally, name, iso_name, mem, timeout)
+    if not args.only:
+        run_gdb_check(args.build, tally)
+
+    print()
+    for f in tally.failures:
+        print("FAILED: " + f)
+    line = "%d passed, %d failed" % (tally.passed, tally.failed)
+    if tally.skipped:
+        line += ", %d skipped" % tally.skipped
+    print(line)
+    return 1 if tally.failed or not tally.passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
