@@ -142,8 +142,9 @@ include tests/host/Makefile.lib
 KTEST_MM_FILTER := multiboot2,memblock,buddy,split_mem_range,direct_map
 TEST_CMDLINE_ktest := ktest
 TEST_CMDLINE_ktest-mm := ktest ktest.filter=$(KTEST_MM_FILTER)
+TEST_CMDLINE_ktest-selftest := ktest ktest.filter=ktest_selftest
 TEST_CMDLINE_gdb :=
-TEST_ISOS := $(foreach t,ktest ktest-mm gdb,$(BUILD)/test/dissect-$(t).iso)
+TEST_ISOS := $(foreach t,ktest ktest-mm ktest-selftest gdb,$(BUILD)/test/dissect-$(t).iso)
 
 $(BUILD)/test/dissect-%.iso: $(KERNEL) boot/grub.cfg.in
 	@echo "  ISO     $@"

@@ -41,6 +41,7 @@ struct ktest_suite {
 	int (*init)(struct ktest *test);	/* before each case; non-zero fails it */
 	void (*exit)(struct ktest *test);	/* after each case */
 	bool no_leak_check;		/* the suite keeps memory across cases */
+	bool explicit_only;		/* runs only when ktest.filter selects it */
 };
 
 enum ktest_status {

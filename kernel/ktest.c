@@ -119,8 +119,12 @@ bool ktest_case_running(void)
 
 void ktest_case_crashed(const char *what)
 {
+	char buf[128];
+
 	case_running = false;
-	ktest_fail(current_test, __FILE__, __LINE__, "crashed: %s", what);
+	current_test->status = KTEST_FAILURE;
+	snprintf(buf, sizeof(buf), "%s: crashed: %s", current_test->name, what);
+	ktest_print_diag(buf);
 	longjmp(case_jmp, 1);
 }
 
@@ -147,11 +151,10 @@ static bool glob_selects(const char *glob, const char *suite, const char *kcase)
 static bool ktest_filter_match(const char *suite, const char *kcase)
 {
 	const char *f = ktest_filter;
+	bool filtered = f && *f;
 	char glob[128];
 
-	if (!f || !*f)
-		return true;
-	while (*f) {
+	while (f && *f) {
 		const char *comma = strchr(f, ',');
 		int len = comma ? comma - f : (int)strlen(f);
 
@@ -160,7 +163,15 @@ static bool ktest_filter_match(const char *suite, const char *kcase)
 			return true;
 		f += len + (comma ? 1 : 0);
 	}
-	return false;
+	return !filtered;
+}
+
+/* Suites marked explicit_only need a filter that selects them. */
+static bool ktest_suite_selected(const struct ktest_suite *suite)
+{
+	if (suite->explicit_only && (!ktest_filter || !*ktest_filter))
+		return false;
+	return ktest_filter_match(suite->name, NULL);
 }
 
 /* Run one case under setjmp, with the leak check; returns its status. */
@@ -245,10 +256,10 @@ int ktest_run_all(void)
 	int n = 0, i = 0, failed = 0;
 
 	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		n += ktest_filter_match((*s)->name, NULL);
+		n += ktest_suite_selected(*s);
 	printk("KTAP version 1\n1..%d\n", n);
 	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		if (ktest_filter_match((*s)->name, NULL))
+		if (ktest_suite_selected(*s))
 			failed += !ktest_run_suite(*s, ++i, &t);
 	printk("# Totals: pass:%d fail:%d skip:%d total:%d\n",
 	       t.pass, t.fail, t.skip, t.pass + t.fail + t.skip);

@@ -21,10 +21,20 @@ import subprocess
 import sys
 import time
 
-# name, ISO (built by the Makefile), RAM, timeout in seconds
+# name, ISO (built by the Makefile), RAM, timeout in seconds, expected verdicts
+# (None: every case must pass; else {case: (verdict, text its diagnostics
+# must contain)} and the kernel must report "ktest fail").
+SELFTEST_EXPECT = {
+    "crash_null_deref": ("fail", "crashed: Oops"),
+    "crash_invalid_opcode": ("fail", "crashed: invalid opcode"),
+    "assert_ends_case": ("fail", "Expected 1 + 1 == 3"),
+    "leak_is_caught": ("fail", "leak check: 1 pages not returned"),
+    "runner_survives": ("pass", ""),
+}
 QEMU_CONFIGS = [
-    ("ktest-256M", "dissect-ktest.iso", "256M", 300),
-    ("ktest-5G", "dissect-ktest-mm.iso", "5G", 300),
+    ("ktest-256M", "dissect-ktest.iso", "256M", 300, None),
+    ("ktest-5G", "dissect-ktest-mm.iso", "5G", 300, None),
+    ("ktest-selftest", "dissect-ktest-selftest.iso", "256M", 120, SELFTEST_EXPECT),
 ]
 
 HOST_TARGETS = ["host-tests", "host-lib-test"]
@@ -149,7 +159,21 @@ def parse_ktap(text):
     return errors, suites
 
 
-def run_qemu_config(build, tally, name, iso_name, mem, timeout):
+def judge_expected(tally, name, suites, report, expect):
+    """For a run of deliberately misbehaving cases: each verdict as expected."""
+    seen = {case: (status, diag) for _, _, cases in suites for case, status, diag in cases}
+    for case, (want, text) in expect.items():
+        status, diag = seen.get(case, (None, []))
+        ok = status == want and (not text or any(text in d for d in diag))
+        print("  %-28s %s (expected %s%s)" % (case, status, want,
+                                             ", '%s'" % text if text else ""))
+        tally.add("%s:%s" % (name, case), "pass" if ok else "fail",
+                  "got %s, diagnostics %s" % (status, diag))
+    if report != "ktest fail":
+        tally.add("%s:report" % name, "fail", "kernel reported '%s'" % report)
+
+
+def run_qemu_config(build, tally, name, iso_name, mem, timeout, expect=None):
     iso = os.path.join(build, "test", iso_name)
     log_path = os.path.join(build, "test", name + ".log")
     status_path = os.path.join(build, "test", name + ".status")
@@ -166,6 +190,12 @@ def run_qemu_config(build, tally, name, iso_name, mem, timeout):
         errors.append("QEMU ended without the kernel's report (triple fault or reset?)")
 
     print("\n== %s: results (%.1f s)" % (name, elapsed))
+    for e in errors:
+        print("  ERROR: " + e)
+        tally.add("%s:run" % name, "fail", e)
+    if expect is not None:
+        judge_expected(tally, name, suites, report, expect)
+        return elapsed
     for suite, status, cases in suites:
         npass = sum(1 for c in cases if c[1] == "pass")
         nfail = sum(1 for c in cases if c[1] == "fail")
@@ -178,9 +208,6 @@ def run_qemu_config(build, tally, name, iso_name, mem, timeout):
                 print("      FAILED %s" % case)
                 for d in diag:
                     print("        " + d)
-    for e in errors:
-        print("  ERROR: " + e)
-        tally.add("%s:run" % name, "fail", e)
     if report == "ktest fail" and not any(c[1] == "fail" for s in suites for c in s[2]):
         tally.add("%s:report" % name, "fail", "kernel reported failure")
     return elapsed
@@ -204,10 +231,10 @@ def main():
     tally = Tally()
     if not args.only:
         run_host_checks(tally)
-    for name, iso_name, mem, timeout in QEMU_CONFIGS:
+    for name, iso_name, mem, timeout, expect in QEMU_CONFIGS:
         if args.only and name != args.only:
             continue
-        run_qemu_config(args.build, tally, name, iso_name, mem, timeout)
+        run_qemu_config(args.build, tally, name, iso_name, mem, timeout, expect)
     if not args.only:
         run_gdb_check(args.build, tally)
 
