@@ -26,8 +26,8 @@ NASM	:= nasm
 PYTHON	:= python3
 
 # --- kernel objects: one Kbuild fragment per directory -------------------
-KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm lib \
-	       tests/lib tests/kernel tests/mm tests/arch
+KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm fs/proc lib \
+	       tests/lib tests/kernel tests/mm tests/arch tests/bench
 
 KERNEL_OBJS :=
 define add_kbuild_dir
@@ -144,6 +144,7 @@ TEST_CMDLINE_ktest := ktest
 TEST_CMDLINE_ktest-mm := ktest ktest.filter=$(KTEST_MM_FILTER)
 TEST_CMDLINE_ktest-selftest := ktest ktest.filter=ktest_selftest
 TEST_CMDLINE_gdb :=
+TEST_CMDLINE_bench := ktest slub_debug=- ktest.filter=bench_*
 TEST_ISOS := $(foreach t,ktest ktest-mm ktest-selftest gdb,$(BUILD)/test/dissect-$(t).iso)
 
 $(BUILD)/test/dissect-%.iso: $(KERNEL) boot/grub.cfg.in
@@ -156,7 +157,15 @@ test: setup
 
 host-build: $(HOST_TEST_BINS)
 
+# --- benchmarks (not tests): exact guest instruction counts --------------------
+bench: setup
+	@$(MAKE) --no-print-directory $(BUILD)/test/dissect-bench.iso
+	@echo "dissect benchmarks, in guest instructions (-icount shift=0):"
+	@scripts/run.sh $(BUILD)/test/dissect-bench.iso $(QEMU_FLAGS) -icount shift=0 \
+		-serial file:$(BUILD)/test/bench.log; \
+		grep -E '^ +# [a-z_]+: ' $(BUILD)/test/bench.log | sed -e 's/^ *# //'
+
 clean:
 	rm -rf $(BUILD) iso/boot/dissect.elf iso/boot/grub/grub.cfg
 
-.PHONY: kernel iso run debug test setup clean host-build FORCE
+.PHONY: kernel iso run debug test bench setup clean host-build FORCE

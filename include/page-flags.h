@@ -10,6 +10,7 @@ enum pageflags {
 	PG_slab,	/* holds a slab */
 	PG_dirty,
 	PG_uptodate,
+	PG_anon,	/* anonymous memory (Linux marks it in page->mapping) */
 	NR_PAGEFLAGS,
 };
 
@@ -26,5 +27,6 @@ PAGEFLAG(Buddy, buddy)
 PAGEFLAG(Slab, slab)
 PAGEFLAG(Dirty, dirty)
 PAGEFLAG(Uptodate, uptodate)
+PAGEFLAG(Anon, anon)
 
 #endif /* _PAGE_FLAGS_H */

@@ -14,6 +14,7 @@
 #include <mm.h>
 #include <moduleparam.h>
 #include <setjmp.h>
+#include <slab.h>
 #include <string.h>
 #include <asm/irqflags.h>
 
@@ -30,9 +31,11 @@ static jmp_buf case_jmp;
 static bool case_running;
 static unsigned long case_started;
 
+/* "ktest": run the suites; slab poisoning catches use-after-free meanwhile. */
 static int ktest_setup(char *val)
 {
 	ktest_enabled = true;
+	slab_debug = true;
 	return 0;
 }
 __setup("ktest", ktest_setup);
@@ -174,12 +177,27 @@ static bool ktest_suite_selected(const struct ktest_suite *suite)
 	return ktest_filter_match(suite->name, NULL);
 }
 
+/* Fail @test if pages or slab objects are missing since the snapshot. */
+static void ktest_check_leaks(struct ktest *test, unsigned long free_before,
+			      unsigned long objs_before)
+{
+	unsigned long free_after = nr_free_pages(), objs_after = slab_objects_in_use();
+
+	if (objs_after != objs_before)
+		KTEST_FAIL(test, "leak check: %ld slab objects not freed (%lu in use before, %lu after)",
+			   (long)(objs_after - objs_before), objs_before, objs_after);
+	else if (free_after != free_before)
+		KTEST_FAIL(test, "leak check: %ld pages not returned (free %lu before, %lu after)",
+			   (long)(free_before - free_after), free_before, free_after);
+}
+
 /* Run one case under setjmp, with the leak check; returns its status. */
 static enum ktest_status ktest_run_case(struct ktest_suite *suite,
 					struct ktest_case *kcase, int index)
 {
 	struct ktest test = { .name = kcase->name, .status = KTEST_SUCCESS };
 	unsigned long free_before = nr_free_pages();
+	unsigned long objs_before = slab_objects_in_use();
 	volatile bool init_done = false;
 
 	current_test = &test;
@@ -197,10 +215,8 @@ static enum ktest_status ktest_run_case(struct ktest_suite *suite,
 	local_irq_enable();
 	if (init_done && suite->exit)
 		suite->exit(&test);
-	if (!suite->no_leak_check && test.status != KTEST_SKIPPED &&
-	    nr_free_pages() != free_before)
-		KTEST_FAIL(&test, "leak check: %ld pages not returned (free %lu before, %lu after)",
-			   (long)(free_before - nr_free_pages()), free_before, nr_free_pages());
+	if (!suite->no_leak_check && test.status != KTEST_SKIPPED)
+		ktest_check_leaks(&test, free_before, objs_before);
 
 	if (test.status == KTEST_SKIPPED)
 		printk("    ok %d %s # SKIP %s\n", index, kcase->name,

@@ -10,6 +10,7 @@
 #include <mm.h>
 #include <moduleparam.h>
 #include <reboot.h>
+#include <slab.h>
 #include <asm/init.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -24,11 +25,16 @@ static const char linux_banner[] =
 	"dissect version " DISSECT_VERSION " (gcc " __VERSION__ ") "
 	"-- a teaching kernel that follows Linux's memory management\n";
 
-/* mm_core_init: the buddy allocator takes over from memblock. */
+/*
+ * mm_core_init: the buddy allocator takes over from memblock, then the
+ * slab caches start (kmalloc's, then mm_struct's and vm_area_struct's).
+ */
 static void mm_core_init(void)
 {
 	mem_init();
 	free_initmem();
+	kmem_cache_init();
+	proc_caches_init();
 }
 
 /* rest_init: what the booted kernel does: the self-tests, or (later) init. */

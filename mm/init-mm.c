@@ -8,8 +8,10 @@
 #include <mm_types.h>
 
 struct mm_struct init_mm = {
+	.mm_rb		= RB_ROOT,
 	.pgd		= swapper_pg_dir,
 	.mm_users	= ATOMIC_INIT(2),
 	.mm_count	= ATOMIC_INIT(1),
 	.mmlist		= LIST_HEAD_INIT(init_mm.mmlist),
+	.task_size	= TASK_SIZE,
 };

@@ -26,6 +26,10 @@ pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE) __section(".bss..page_al
 
 unsigned long direct_map_pages[PG_LEVEL_1G + 1];
 
+/* The page of zeroes every untouched private page is read from (ZERO_PAGE). */
+unsigned long empty_zero_page[PAGE_SIZE / sizeof(unsigned long)]
+	__aligned(PAGE_SIZE) __section(".bss..page_aligned");
+
 /* phys_pte_init - 4K pages for [paddr, paddr_end) within one pte table. */
 static unsigned long phys_pte_init(pte_t *pte_page, unsigned long paddr,
 				   unsigned long paddr_end)
@@ -233,4 +237,5 @@ void paging_init(void)
 {
 	free_area_init();
 	memmap_init();
+	zero_page = virt_to_page(empty_zero_page);
 }

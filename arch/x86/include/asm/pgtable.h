@@ -61,6 +61,12 @@
 #define _PAGE_PSE	(1UL << _PAGE_BIT_PSE)
 #define _PAGE_GLOBAL	(1UL << _PAGE_BIT_GLOBAL)
 #define _PAGE_SPECIAL	(1UL << _PAGE_BIT_SOFTW1)	/* no struct page behind */
+/*
+ * A PROT_NONE page keeps its frame but must fault on every access: the
+ * entry has P clear and this bit (G's position, unused when P is clear)
+ * set, so pte_present() still sees it as mapped.
+ */
+#define _PAGE_PROTNONE	(1UL << _PAGE_BIT_GLOBAL)
 #define _PAGE_NX	(1UL << _PAGE_BIT_NX)
 
 #define PTE_PFN_MASK	0x000ffffffffff000UL
@@ -119,7 +125,7 @@ typedef struct { unsigned long pgprot; } pgprot_t;
 #define __pgprot(x)	((pgprot_t) { (x) })
 
 /* Protections for user pages, as Linux's protection_map uses them. */
-#define PAGE_NONE	__pgprot(_PAGE_ACCESSED | _PAGE_NX)	/* not present */
+#define PAGE_NONE	__pgprot(_PAGE_PROTNONE | _PAGE_ACCESSED)
 #define PAGE_SHARED	__pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)
 #define PAGE_SHARED_EXEC __pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 #define PAGE_COPY	__pgprot(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)
@@ -208,7 +214,14 @@ static inline unsigned long pmd_pfn(pmd_t pmd) { return pmd_page_paddr(pmd) >> P
 
 /* --- pte ------------------------------------------------------------- */
 static inline int pte_none(pte_t pte) { return !pte_val(pte); }
-static inline int pte_present(pte_t pte) { return pte_flags(pte) & _PAGE_PRESENT; }
+static inline int pte_present(pte_t pte)
+{
+	return !!(pte_flags(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE));
+}
+static inline int pte_protnone(pte_t pte)
+{
+	return (pte_flags(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE)) == _PAGE_PROTNONE;
+}
 static inline int pte_write(pte_t pte) { return !!(pte_flags(pte) & _PAGE_RW); }
 static inline int pte_user(pte_t pte) { return !!(pte_flags(pte) & _PAGE_USER); }
 static inline int pte_dirty(pte_t pte) { return !!(pte_flags(pte) & _PAGE_DIRTY); }

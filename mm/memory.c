@@ -1,0 +1,613 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page tables of an address space (Linux: mm/memory.c): allocating
+ * levels, handling faults, and tearing mappings down.
+ *
+ * Every walker has one function per level, all the same shape:
+ *
+ *	next = pmd_addr_end(addr, end);      the end of this entry's span
+ *	if (pmd_none_or_clear_bad(pmd))      nothing (or garbage) below
+ *		continue;
+ *	... the level below for [addr, next) ...
+ *	} while (pmd++, addr = next, addr != end);
+ *
+ * and only the pte level does real work.
+ */
+#include <kernel.h>
+#include <errno.h>
+#include <mm.h>
+#include <string.h>
+#include <asm/pgalloc.h>
+
+struct page *zero_page;
+
+/* --- allocating levels: *_alloc() in mm.h call these when empty ---- */
+
+int __pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)
+{
+	pud_t *new = pud_alloc_one(mm, address);
+
+	if (!new)
+		return -ENOMEM;
+	pgd_populate(mm, pgd, new);
+	return 0;
+}
+
+int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)
+{
+	pmd_t *new = pmd_alloc_one(mm, address);
+
+	if (!new)
+		return -ENOMEM;
+	pud_populate(mm, pud, new);
+	return 0;
+}
+
+int __pte_alloc(struct mm_struct *mm, pmd_t *pmd)
+{
+	pte_t *new = pte_alloc_one(mm);
+
+	if (!new)
+		return -ENOMEM;
+	pmd_populate(mm, pmd, new);
+	return 0;
+}
+
+/**
+ * follow_pte - the pte mapping @address in @mm, without allocating
+ * Return: the pte (possibly none), or NULL if a level above is missing.
+ */
+pte_t *follow_pte(struct mm_struct *mm, unsigned long address)
+{
+	pgd_t *pgd = pgd_offset(mm, address);
+	pud_t *pud;
+	pmd_t *pmd;
+
+	if (pgd_none_or_clear_bad(pgd))
+		return NULL;
+	pud = pud_offset(pgd, address);
+	if (pud_none_or_clear_bad(pud))
+		return NULL;
+	pmd = pmd_offset(pud, address);
+	if (pmd_none_or_clear_bad(pmd))
+		return NULL;
+	return pte_offset_map(pmd, address);
+}
+
+/**
+ * vm_normal_page - the struct page a user pte maps, if it is an ordinary one
+ * Return: the page, or NULL for the zero page and other special mappings,
+ * which are never reference-counted through page tables.
+ */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (pte_special(pte) || is_zero_pfn(pfn))
+		return NULL;
+	if (vma->vm_flags & VM_PFNMAP)
+		return NULL;
+	if (!pfn_valid(pfn)) {
+		pr_alert("BUG: %s: bad pte %016lx at %#lx\n", __func__, pte_val(pte), addr);
+		return NULL;
+	}
+	return pfn_to_page(pfn);
+}
+
+static inline pte_t mk_pte(struct page *page, pgprot_t prot)
+{
+	return pfn_pte(page_to_pfn(page), prot);
+}
+
+/* The writable form of @pte if the area may be written. */
+static inline pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_WRITE)
+		pte = pte_mkwrite(pte_mkdirty(pte));
+	return pte;
+}
+
+/* --- faults ------------------------------------------------------------ */
+
+/*
+ * do_anonymous_page - first touch of a page of anonymous memory
+ *
+ * A read of private memory maps the shared zero page read-only: reading
+ * untouched memory costs no memory.  A write (or any touch of shared
+ * memory, whose pages must be real) maps a fresh zeroed page.
+ */
+static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page;
+	pte_t entry;
+
+	if (pte_alloc(vma->vm_mm, vmf->pmd))
+		return VM_FAULT_OOM;
+	vmf->pte = pte_offset_map(vmf->pmd, vmf->address);
+
+	if (!(vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
+		entry = pte_mkspecial(pfn_pte(page_to_pfn(ZERO_PAGE(vmf->address)),
+					      vma->vm_page_prot));
+		set_pte(vmf->pte, pte_wrprotect(entry));
+		return 0;
+	}
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!page)
+		return VM_FAULT_OOM;
+	entry = maybe_mkwrite(mk_pte(page, vma->vm_page_prot), vma);
+	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
+	page_add_new_anon_rmap(page);
+	set_pte(vmf->pte, entry);
+	return 0;
+}
+
+/*
+ * wp_page_reuse - the faulting mapping is the page's only user: just
+ * make the pte writable, no copy.
+ */
+static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
+{
+	pte_t entry = pte_mkyoung(vmf->orig_pte);
+
+	set_pte(vmf->pte, maybe_mkwrite(entry, vmf->vma));
+	flush_tlb_page(vmf->vma, vmf->address);
+	return 0;
+}
+
+/*
+ * wp_page_copy - give the faulting mapping its own copy of the page
+ *
+ * High level logic flow:
+ *   - allocate a page: zeroed if the old one is the zero page, else a copy
+ *   - point the pte at it, writable; flush the old translation
+ *   - drop the old page's mapping and reference (its other users keep it)
+ */
+static vm_fault_t wp_page_copy(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+	struct page *old_page = vmf->page, *new_page;
+
+	new_page = alloc_page(GFP_KERNEL | (old_page ? 0 : __GFP_ZERO));
+	if (!new_page)
+		return VM_FAULT_OOM;
+	if (old_page)
+		memcpy(page_address(new_page), page_address(old_page), PAGE_SIZE);
+
+	if (!old_page || !PageAnon(old_page)) {
+		if (old_page)
+			dec_mm_counter(mm, MM_FILEPAGES);
+		inc_mm_counter(mm, MM_ANONPAGES);
+	}
+	page_add_new_anon_rmap(new_page);
+	set_pte(vmf->pte, maybe_mkwrite(mk_pte(new_page, vma->vm_page_prot), vma));
+	flush_tlb_page(vma, vmf->address);
+	if (old_page) {
+		page_remove_rmap(old_page);
+		put_page(old_page);
+	}
+	return 0;
+}
+
+/*
+ * do_wp_page - a write to a present, read-only pte of a writable area
+ *
+ * The page is copied (wp_page_copy) if it is the zero page or anyone else
+ * still holds it; if this mapping is its only user, it is reused in
+ * place (wp_page_reuse).  Shared areas always reuse: writes must reach
+ * the one page everybody maps.
+ */
+static vm_fault_t do_wp_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+
+	vmf->page = vm_normal_page(vma, vmf->address, vmf->orig_pte);
+	if (vmf->page && (vma->vm_flags & VM_SHARED))
+		return wp_page_reuse(vmf);
+	if (vmf->page && page_ref_count(vmf->page) == 1)
+		return wp_page_reuse(vmf);
+	return wp_page_copy(vmf);
+}
+
+/*
+ * do_fault - first touch of a page of a file-backed area: the area's
+ * ->fault() finds the page (with a reference for us), and we map it.
+ */
+static vm_fault_t do_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	vm_fault_t ret;
+	pte_t entry;
+
+	if (!vma->vm_ops->fault)
+		return VM_FAULT_SIGBUS;
+	if (pte_alloc(vma->vm_mm, vmf->pmd))
+		return VM_FAULT_OOM;
+	ret = vma->vm_ops->fault(vmf);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		return ret;
+	vmf->pte = pte_offset_map(vmf->pmd, vmf->address);
+	entry = mk_pte(vmf->page, vma->vm_page_prot);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED))
+		entry = maybe_mkwrite(entry, vma);
+	page_dup_rmap(vmf->page);
+	inc_mm_counter(vma->vm_mm, MM_FILEPAGES);
+	set_pte(vmf->pte, entry);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
+		vmf->orig_pte = entry;
+		return do_wp_page(vmf);		/* a private copy right away */
+	}
+	return 0;
+}
+
+/*
+ * handle_pte_fault - decide what a fault on one pte means
+ *
+ *   no pte yet            first touch: do_anonymous_page() or do_fault()
+ *   write to a read-only  do_wp_page(): copy-on-write or reuse
+ *   anything else         another access raced us here: just mark the
+ *                         pte young (and dirty on a write)
+ */
+static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
+{
+	pte_t entry;
+
+	vmf->pte = NULL;
+	if (!pmd_none(*vmf->pmd)) {
+		vmf->pte = pte_offset_map(vmf->pmd, vmf->address);
+		vmf->orig_pte = *vmf->pte;
+		if (pte_none(vmf->orig_pte))
+			vmf->pte = NULL;
+	}
+	if (!vmf->pte)
+		return vma_is_anonymous(vmf->vma) ? do_anonymous_page(vmf) : do_fault(vmf);
+
+	entry = vmf->orig_pte;
+	if (vmf->flags & FAULT_FLAG_WRITE) {
+		if (!pte_write(entry))
+			return do_wp_page(vmf);
+		entry = pte_mkdirty(entry);
+	}
+	set_pte(vmf->pte, pte_mkyoung(entry));
+	return 0;
+}
+
+/**
+ * handle_mm_fault - resolve a fault at @address in @vma
+ * @flags: FAULT_FLAG_WRITE etc.
+ *
+ * The caller has checked that @vma allows the access.  Missing
+ * page-table levels are allocated on the way down.
+ *
+ * Return: 0, or VM_FAULT_OOM / VM_FAULT_SIGBUS / VM_FAULT_SIGSEGV.
+ */
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags)
+{
+	struct vm_fault vmf = {
+		.vma = vma,
+		.address = address & PAGE_MASK,
+		.flags = flags,
+		.pgoff = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT),
+	};
+	struct mm_struct *mm = vma->vm_mm;
+	pgd_t *pgd = pgd_offset(mm, address);
+	pud_t *pud;
+	vm_fault_t ret;
+
+	pud = pud_alloc(mm, pgd, address);
+	if (!pud)
+		return VM_FAULT_OOM;
+	vmf.pmd = pmd_alloc(mm, pud, address);
+	if (!vmf.pmd)
+		return VM_FAULT_OOM;
+	ret = handle_pte_fault(&vmf);
+	update_hiwater_rss(mm);
+	return ret;
+}
+
+/* --- tearing mappings down ------------------------------------------- */
+
+/*
+ * zap_pte_range - clear the ptes of [addr, end) and drop their pages
+ *
+ * Linux batches the freed pages in an mmu_gather and flushes the TLB
+ * before freeing them; with one CPU, dissect flushes each page's
+ * translation before its page can be reused.
+ */
+static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
+			  unsigned long addr, unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pte = pte_offset_map(pmd, addr);
+
+	do {
+		pte_t ptent = *pte;
+		struct page *page;
+
+		if (pte_none(ptent))
+			continue;
+		page = vm_normal_page(vma, addr, ptent);
+		pte_clear(pte);
+		flush_tlb_page(vma, addr);
+		if (!page)
+			continue;
+		dec_mm_counter(mm, PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES);
+		page_remove_rmap(page);
+		put_page(page);
+	} while (pte++, addr += PAGE_SIZE, addr != end);
+}
+
+static void zap_pmd_range(struct vm_area_struct *vma, pud_t *pud,
+			  unsigned long addr, unsigned long end)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none_or_clear_bad(pmd))
+			continue;
+		zap_pte_range(vma, pmd, addr, next);
+	} while (pmd++, addr = next, addr != end);
+}
+
+static void zap_pud_range(struct vm_area_struct *vma, pgd_t *pgd,
+			  unsigned long addr, unsigned long end)
+{
+	pud_t *pud = pud_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none_or_clear_bad(pud))
+			continue;
+		zap_pmd_range(vma, pud, addr, next);
+	} while (pud++, addr = next, addr != end);
+}
+
+/* unmap_page_range - drop every page mapped in [addr, end) of @vma. */
+static void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
+			     unsigned long end)
+{
+	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
+	unsigned long next;
+
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none_or_clear_bad(pgd))
+			continue;
+		zap_pud_range(vma, pgd, addr, next);
+	} while (pgd++, addr = next, addr != end);
+}
+
+static void unmap_single_vma(struct vm_area_struct *vma, unsigned long start_addr,
+			     unsigned long end_addr)
+{
+	unsigned long start = max(vma->vm_start, start_addr);
+	unsigned long end = min(vma->vm_end, end_addr);
+
+	if (start < end)
+		unmap_page_range(vma, start, end);
+}
+
+/**
+ * unmap_vmas - drop the pages of every area from @vma on, within
+ * [start_addr, end_addr); page tables stay (free_pgtables() frees them)
+ */
+void unmap_vmas(struct vm_area_struct *vma, unsigned long start_addr,
+		unsigned long end_addr)
+{
+	for (; vma && vma->vm_start < end_addr; vma = vma->vm_next)
+		unmap_single_vma(vma, start_addr, end_addr);
+}
+
+/* zap_page_range - drop the pages of [start, start + size) in @vma. */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+{
+	update_hiwater_rss(vma->vm_mm);
+	unmap_single_vma(vma, start, start + size);
+}
+
+/* --- freeing page-table pages ------------------------------------------
+ *
+ * After unmap_vmas() the tables of a removed range are empty, but a
+ * table can be freed only if no other area uses any part of it.  The
+ * callers pass @floor and @ceiling: the end of the area below and the
+ * start of the area above the range, which must keep their tables.  At
+ * each level a table is freed only if its whole span lies in
+ * [floor, ceiling).
+ */
+static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)
+{
+	pte_t *pte = (pte_t *)pmd_page_vaddr(*pmd);
+
+	pmd_clear(pmd);
+	pte_free(mm, pte);
+}
+
+static void free_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
+			   unsigned long end, unsigned long floor, unsigned long ceiling)
+{
+	unsigned long next, start = addr;
+	pmd_t *pmd = pmd_offset(pud, addr);
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none_or_clear_bad(pmd))
+			continue;
+		free_pte_range(mm, pmd);
+	} while (pmd++, addr = next, addr != end);
+
+	start &= PUD_MASK;
+	if (start < floor)
+		return;
+	if (ceiling) {
+		ceiling &= PUD_MASK;
+		if (!ceiling)
+			return;
+	}
+	if (end - 1 > ceiling - 1)
+		return;
+	pmd = pmd_offset(pud, start);
+	pud_clear(pud);
+	pmd_free(mm, pmd);
+}
+
+static void free_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
+			   unsigned long end, unsigned long floor, unsigned long ceiling)
+{
+	unsigned long next, start = addr;
+	pud_t *pud = pud_offset(pgd, addr);
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none_or_clear_bad(pud))
+			continue;
+		free_pmd_range(mm, pud, addr, next, floor, ceiling);
+	} while (pud++, addr = next, addr != end);
+
+	start &= PGDIR_MASK;
+	if (start < floor)
+		return;
+	if (ceiling) {
+		ceiling &= PGDIR_MASK;
+		if (!ceiling)
+			return;
+	}
+	if (end - 1 > ceiling - 1)
+		return;
+	pud = pud_offset(pgd, start);
+	pgd_clear(pgd);
+	pud_free(mm, pud);
+}
+
+/**
+ * free_pgd_range - free the page tables of [addr, end) that no address
+ * outside [floor, ceiling) needs (ceiling 0 means the top of memory)
+ */
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		    unsigned long floor, unsigned long ceiling)
+{
+	unsigned long next;
+	pgd_t *pgd;
+
+	/* pte tables cover 2 MiB: widen to whole ones within [floor, ceiling) */
+	addr &= PMD_MASK;
+	if (addr < floor) {
+		addr += PMD_SIZE;
+		if (!addr)
+			return;
+	}
+	if (ceiling) {
+		ceiling &= PMD_MASK;
+		if (!ceiling)
+			return;
+	}
+	if (end - 1 > ceiling - 1)
+		end -= PMD_SIZE;
+	if (addr > end - 1)
+		return;
+
+	pgd = pgd_offset(mm, addr);
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none_or_clear_bad(pgd))
+			continue;
+		free_pud_range(mm, pgd, addr, next, floor, ceiling);
+	} while (pgd++, addr = next, addr != end);
+	flush_tlb_mm(mm);
+}
+
+/**
+ * free_pgtables - free the page tables under @vma and the areas after it
+ * @floor: the end of the area before @vma (0 if none)
+ * @ceiling: the start of the area after the last one (0 if none)
+ *
+ * Neighbouring areas closer than a pmd apart are handled in one walk.
+ */
+void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling)
+{
+	while (vma) {
+		struct vm_area_struct *next = vma->vm_next;
+		unsigned long addr = vma->vm_start;
+
+		while (next && next->vm_start <= vma->vm_end + PMD_SIZE) {
+			vma = next;
+			next = vma->vm_next;
+		}
+		free_pgd_range(vma->vm_mm, addr, vma->vm_end, floor,
+			       next ? next->vm_start : ceiling);
+		vma = next;
+	}
+}
+
+/* --- changing protections (mprotect) ------------------------------------ */
+
+static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
+				      unsigned long addr, unsigned long end, pgprot_t newprot)
+{
+	pte_t *pte = pte_offset_map(pmd, addr);
+	unsigned long pages = 0;
+
+	do {
+		if (!pte_present(*pte))
+			continue;
+		set_pte(pte, pte_modify(*pte, newprot));
+		pages++;
+	} while (pte++, addr += PAGE_SIZE, addr != end);
+	return pages;
+}
+
+static unsigned long change_pmd_range(struct vm_area_struct *vma, pud_t *pud,
+				      unsigned long addr, unsigned long end, pgprot_t newprot)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next, pages = 0;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none_or_clear_bad(pmd))
+			continue;
+		pages += change_pte_range(vma, pmd, addr, next, newprot);
+	} while (pmd++, addr = next, addr != end);
+	return pages;
+}
+
+static unsigned long change_pud_range(struct vm_area_struct *vma, pgd_t *pgd,
+				      unsigned long addr, unsigned long end, pgprot_t newprot)
+{
+	pud_t *pud = pud_offset(pgd, addr);
+	unsigned long next, pages = 0;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none_or_clear_bad(pud))
+			continue;
+		pages += change_pmd_range(vma, pud, addr, next, newprot);
+	} while (pud++, addr = next, addr != end);
+	return pages;
+}
+
+/**
+ * change_protection - give the present ptes of [start, end) @newprot,
+ * keeping their frames and accessed/dirty bits
+ * Return: the number of ptes changed.
+ */
+unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
+				unsigned long end, pgprot_t newprot)
+{
+	unsigned long next, pages = 0, addr = start;
+	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
+
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none_or_clear_bad(pgd))
+			continue;
+		pages += change_pud_range(vma, pgd, addr, next, newprot);
+	} while (pgd++, addr = next, addr != end);
+	if (pages)
+		flush_tlb_range(vma, start, end);
+	return pages;
+}
