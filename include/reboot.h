@@ -16,6 +16,7 @@ enum machine_exit_reason {
 	EXIT_KTEST_FAIL = 1,
 	EXIT_INIT = 2,		/* init ended; status follows on debugcon */
 	EXIT_PANIC = 3,
+	EXIT_INIT_SIGNAL = 4,	/* init was killed; the signal follows */
 };
 
 void __noreturn machine_exit(enum machine_exit_reason why, int status);

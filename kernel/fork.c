@@ -10,14 +10,20 @@
  *             kernel threads borrowing it as active_mm (mmgrab).  When the
  *             last goes (mmdrop), the pgd and the struct are freed.
  *
- * The fork path proper (copy_process ... dup_mmap) joins this file with
- * processes.
+ * copy_process() makes a new task: a copy of the current one with its own
+ * pid and kernel stack.  (Issue 5's fork adds copying the address space.)
  */
 #include <kernel.h>
+#include <errno.h>
 #include <mm.h>
+#include <sched.h>
+#include <signal.h>
 #include <slab.h>
 #include <string.h>
+#include <asm/irqflags.h>
+#include <asm/switch_to.h>
 
+struct kmem_cache *task_struct_cachep;
 struct kmem_cache *mm_cachep;
 struct kmem_cache *vm_area_cachep;
 
@@ -128,9 +134,91 @@ void mmput(struct mm_struct *mm)
 		__mmput(mm);
 }
 
+/* dup_task_struct - a copy of @orig with a fresh kernel stack, or NULL. */
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *tsk = kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+	unsigned long stack;
+
+	if (!tsk)
+		return NULL;
+	stack = __get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	if (!stack) {
+		kmem_cache_free(task_struct_cachep, tsk);
+		return NULL;
+	}
+	*tsk = *orig;
+	tsk->stack = (void *)stack;
+	return tsk;
+}
+
+/*
+ * copy_process - create a new task as a copy of current
+ * @fn: for a kernel thread, the function it runs (@arg its argument);
+ *	NULL for a copy of a user task that returns to user mode
+ *
+ * The new task is not yet runnable: the caller wakes it with
+ * wake_up_new_task().  Return: the task, or NULL (nothing is left over).
+ */
+struct task_struct *copy_process(unsigned long clone_flags, int (*fn)(void *), void *arg)
+{
+	struct task_struct *p = dup_task_struct(current);
+	unsigned long flags;
+
+	if (!p)
+		return NULL;
+	p->pid = alloc_pid();
+	if (p->pid < 0) {
+		free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
+		kmem_cache_free(task_struct_cachep, p);
+		return NULL;
+	}
+	p->tgid = p->pid;
+	p->flags = fn ? PF_KTHREAD : 0;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->exit_signal = clone_flags & CSIGNAL ? (int)(clone_flags & CSIGNAL) : -1;
+	p->pending = 0;
+	p->real_parent = current;
+	INIT_LIST_HEAD(&p->children);
+	init_waitqueue_head(&p->wait_chldexit);
+	sched_fork(p);
+	p->mm = NULL;				/* kernel thread: copy_mm() later */
+	p->active_mm = NULL;
+	copy_thread(p, fn, arg);
+
+	local_irq_save(flags);
+	list_add_tail(&p->sibling, &current->children);
+	list_add_tail(&p->tasks, &task_list);
+	local_irq_restore(flags);
+	return p;
+}
+
+/**
+ * kernel_thread - start a kernel thread running @fn(@arg)
+ * @flags: the signal the parent gets when it exits (SIGCHLD to wait for
+ *	it), or 0 to let it reap itself
+ *
+ * @fn must not simply return: it ends with do_exit(), or after a
+ * successful exec, when returning takes it to user mode (kernel_init).
+ * Return: the new pid, or -ENOMEM.
+ */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
+{
+	struct task_struct *p = copy_process(flags, fn, arg);
+
+	if (!p)
+		return -ENOMEM;
+	strscpy(p->comm, name, sizeof(p->comm));
+	wake_up_new_task(p);
+	return p->pid;
+}
+
 /* proc_caches_init - the slab caches of this file (Linux names them so). */
 void proc_caches_init(void)
 {
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 16,
+					       SLAB_PANIC, NULL);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0,
 				      SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),

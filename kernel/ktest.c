@@ -12,6 +12,7 @@
 #include <jiffies.h>
 #include <ktest.h>
 #include <mm.h>
+#include <sched.h>
 #include <moduleparam.h>
 #include <setjmp.h>
 #include <slab.h>
@@ -27,6 +28,7 @@ bool ktest_enabled;
 static const char *ktest_filter;
 
 static struct ktest *current_test;
+static struct task_struct *ktest_task;		/* the task running the cases */
 static jmp_buf case_jmp;
 static bool case_running;
 static unsigned long case_started;
@@ -115,9 +117,10 @@ void ktest_abort(struct ktest *test)
 	longjmp(case_jmp, 1);
 }
 
+/* A case runs, and the CPU is on its task (not a thread it started). */
 bool ktest_case_running(void)
 {
-	return case_running;
+	return case_running && current == ktest_task;
 }
 
 void ktest_case_crashed(const char *what)
@@ -134,7 +137,7 @@ void ktest_case_crashed(const char *what)
 /* From the timer tick: end a case that has run for too long. */
 void ktest_watchdog_tick(void)
 {
-	if (case_running && time_after(jiffies, case_started + KTEST_TIMEOUT_SECONDS * HZ))
+	if (ktest_case_running() && time_after(jiffies, case_started + KTEST_TIMEOUT_SECONDS * HZ))
 		ktest_case_crashed("timeout: case ran for over " __stringify(KTEST_TIMEOUT_SECONDS) " s");
 }
 
@@ -201,6 +204,7 @@ static enum ktest_status ktest_run_case(struct ktest_suite *suite,
 	volatile bool init_done = false;
 
 	current_test = &test;
+	ktest_task = current;
 	case_started = jiffies;
 	if (!setjmp(case_jmp)) {
 		case_running = true;

@@ -10,6 +10,7 @@
 #include <mm.h>
 #include <moduleparam.h>
 #include <reboot.h>
+#include <sched.h>
 #include <slab.h>
 #include <asm/init.h>
 #include <asm/irq.h>
@@ -37,14 +38,25 @@ static void mm_core_init(void)
 	proc_caches_init();
 }
 
-/* rest_init: what the booted kernel does: the self-tests, or (later) init. */
-static void __noreturn rest_init(void)
+/*
+ * kernel_init - pid 1: run the self-tests, or start the init program.
+ * (Linux: init/main.c, the same name.)
+ */
+static int kernel_init(void *unused)
 {
 	if (ktest_enabled)
 		machine_exit(ktest_run_all() ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS, 0);
 	pr_notice("dissect: booted; %lu MiB free. No user space yet: powering off.\n",
 		  nr_free_pages() >> (20 - PAGE_SHIFT));
 	machine_exit(EXIT_INIT, 0);
+}
+
+/* rest_init - start pid 1, then become the idle task (pid 0). */
+static void __noreturn rest_init(void)
+{
+	if (kernel_thread(kernel_init, NULL, "init", 0) != 1)
+		panic("rest_init: kernel_init did not get pid 1");
+	cpu_idle();
 }
 
 void __noreturn start_kernel(unsigned int magic, unsigned long mbi_phys)
@@ -57,6 +69,7 @@ void __noreturn start_kernel(unsigned int magic, unsigned long mbi_phys)
 	setup_arch(&command_line, magic, mbi_phys);
 	parse_args();
 	mm_core_init();
+	sched_init();
 	init_IRQ();
 	time_init();
 	local_irq_enable();

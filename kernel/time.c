@@ -2,6 +2,7 @@
 /* The periodic tick: what happens HZ times a second (Linux: kernel/time/). */
 #include <jiffies.h>
 #include <ktest.h>
+#include <sched.h>
 
 volatile unsigned long jiffies;
 
@@ -9,4 +10,5 @@ void tick_periodic(void)
 {
 	jiffies++;
 	ktest_watchdog_tick();
+	scheduler_tick();
 }

@@ -18,8 +18,8 @@ section .entry.text progbits alloc exec nowrite align=16
 bits 64
 default rel
 
-extern do_idt_entry
-global idt_entry_stubs, ret_from_exception
+extern do_idt_entry, __switch_to, schedule_tail
+global idt_entry_stubs, ret_from_exception, __switch_to_asm, ret_from_fork
 
 ; vectors whose exceptions push an error code themselves
 %define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
@@ -92,3 +92,46 @@ idt_entry_stubs:
 	dq idt_stub_ %+ v
 %assign v v + 1
 %endrep
+
+; __switch_to_asm(prev, next): the stack switch (Linux: the same name).
+; Saves prev's callee-saved registers on its stack and its rsp in
+; prev->thread.sp (offset 0 of task_struct), loads next's, restores its
+; registers and tail-calls __switch_to(prev, next) on next's stack, whose
+; return value -- prev -- lands wherever next last called switch_to().
+section .text
+	align 16
+__switch_to_asm:
+	push	rbp
+	push	rbx
+	push	r12
+	push	r13
+	push	r14
+	push	r15
+	mov	[rdi], rsp		; prev->thread.sp
+	mov	rsp, [rsi]		; next->thread.sp
+	pop	r15
+	pop	r14
+	pop	r13
+	pop	r12
+	pop	rbx
+	pop	rbp
+	jmp	__switch_to
+
+; ret_from_fork: where a new task starts (copy_thread set it up).
+; rax = prev (from __switch_to), rbx = fn or 0, r12 = arg.  A kernel
+; thread runs fn(arg); if fn returns (kernel_init after a successful
+; exec), or for a forked user task at once, return to user mode through
+; the pt_regs at the top of the stack.
+	align 16
+ret_from_fork:
+	mov	rdi, rax
+	call	schedule_tail
+	test	rbx, rbx
+	jz	.to_user
+	mov	rdi, r12
+	call	rbx
+.to_user:
+	mov	rdi, rsp		; the pt_regs
+	call	syscall_exit_to_user_mode
+	jmp	ret_from_exception
+extern syscall_exit_to_user_mode

@@ -33,6 +33,10 @@ void __noreturn machine_exit(enum machine_exit_reason why, int status)
 		snprintf(line, sizeof(line), "exit %d\n", status);
 		debugcon_puts(line);
 		break;
+	case EXIT_INIT_SIGNAL:
+		snprintf(line, sizeof(line), "signal %d\n", status);
+		debugcon_puts(line);
+		break;
 	case EXIT_PANIC:
 		debugcon_puts("panic\n");
 		break;

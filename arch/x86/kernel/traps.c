@@ -70,6 +70,8 @@ static void do_error_trap(struct pt_regs *regs, unsigned long vector)
 	die(trap_name(vector), regs, regs->orig_ax);
 }
 
+void irqentry_exit(struct pt_regs *regs);
+
 /* Called by common_entry (entry_64.asm) for every vector. */
 void do_idt_entry(struct pt_regs *regs, unsigned long vector)
 {
@@ -79,6 +81,7 @@ void do_idt_entry(struct pt_regs *regs, unsigned long vector)
 		do_error_trap(regs, vector);
 	else
 		do_IRQ(regs, vector);
+	irqentry_exit(regs);
 }
 
 void trap_init(void)

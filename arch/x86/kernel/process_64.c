@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The arch side of tasks (Linux: arch/x86/kernel/process_64.c): what a
+ * new task's stack looks like, and the CPU state switched with a task.
+ *
+ * A new task's kernel stack, top down:
+ *
+ *   stack + THREAD_SIZE  +-----------------------------+
+ *                        | struct pt_regs              |  user registers
+ *                        +-----------------------------+
+ *                        | struct inactive_task_frame  |  ret_addr = ret_from_fork
+ *   thread.sp ---------> +-----------------------------+  bx = fn, r12 = arg
+ *
+ * The first switch_to() into it pops the frame and "returns" into
+ * ret_from_fork, which calls fn(arg) for a kernel thread, or returns to
+ * user mode through the pt_regs.
+ */
+#include <kernel.h>
+#include <mm.h>
+#include <sched.h>
+#include <string.h>
+#include <asm/desc.h>
+#include <asm/irqflags.h>
+#include <asm/msr.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/switch_to.h>
+
+struct pcpu_hot pcpu_hot = { .current_task = &init_task };
+
+/* copy_thread - build @p's first stack frame (see above). */
+int copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
+{
+	struct pt_regs *childregs = task_pt_regs(p);
+	struct inactive_task_frame *frame = (struct inactive_task_frame *)childregs - 1;
+
+	memset(frame, 0, sizeof(*frame));
+	frame->ret_addr = (unsigned long)ret_from_fork;
+	frame->bx = (unsigned long)fn;
+	frame->r12 = (unsigned long)arg;
+	p->thread.sp = (unsigned long)frame;
+	if (fn) {
+		memset(childregs, 0, sizeof(*childregs));
+	} else {
+		*childregs = *task_pt_regs(current);	/* fork: the parent's */
+		childregs->ax = 0;			/* ... but fork() returns 0 */
+	}
+	return 0;
+}
+
+/* start_thread - make the pt_regs return to user mode at @ip with stack @sp. */
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->ip = ip;
+	regs->sp = sp;
+	regs->cs = __USER_CS;
+	regs->ss = __USER_DS;
+	regs->flags = X86_EFLAGS_IF;
+	current->thread.fsbase = 0;
+	wrmsr(MSR_FS_BASE, 0);
+}
+
+/*
+ * __switch_to - the rest of the switch, on @next's stack: its kernel
+ * stack for entries from user mode (TSS sp0 and the syscall entry's
+ * top_of_stack), its FS base, and `current`.
+ * Return: @prev, which ret_from_fork and schedule() receive.
+ */
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	unsigned long top = (unsigned long)next->stack + THREAD_SIZE;
+
+	if (prev->mm)
+		prev->thread.fsbase = rdmsr(MSR_FS_BASE);
+	if (next->mm)
+		wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	load_sp0(top);
+	pcpu_hot.top_of_stack = top;
+	pcpu_hot.current_task = next;
+	return prev;
+}
+
+/* percpu_init - point the kernel's GS base at pcpu_hot (see asm/current.h). */
+void percpu_init(void)
+{
+	wrmsr(MSR_GS_BASE, (unsigned long)&pcpu_hot);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	pcpu_hot.top_of_stack = (unsigned long)init_task.stack + THREAD_SIZE;
+	load_sp0(pcpu_hot.top_of_stack);
+}

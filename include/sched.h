@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Tasks and the scheduler (Linux: include/linux/sched.h).
+ *
+ * Every thread of execution is a struct task_struct with its own kernel
+ * stack.  A process's threads share one mm (CLONE_VM); a kernel thread
+ * has mm == NULL and runs on whatever address space was loaded before it
+ * (active_mm), which it pins with mmgrab() while it borrows it.
+ */
+#ifndef _SCHED_H
+#define _SCHED_H
+
+#include <types.h>
+#include <list.h>
+#include <wait.h>
+#include <asm/current.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+
+struct mm_struct;
+
+#define THREAD_SIZE		16384	/* kernel stack, as x86-64 Linux */
+#define THREAD_SIZE_ORDER	2
+#define TASK_COMM_LEN		16
+#define PID_MAX			32768
+
+/* ->state */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001	/* asleep; a signal wakes it too */
+#define TASK_UNINTERRUPTIBLE	0x0002	/* asleep; only its event wakes it */
+#define TASK_DEAD		0x0080	/* gone; its memory is freed next switch */
+#define TASK_NEW		0x0800	/* created, not yet woken */
+
+/* ->exit_state */
+#define EXIT_ZOMBIE		0x0010	/* exited; waiting for its parent's wait() */
+#define EXIT_DEAD		0x0020	/* reaped */
+
+/* ->flags */
+#define PF_EXITING		0x00000004
+#define PF_KTHREAD		0x00200000
+
+#define SCHED_TIMESLICE		5	/* ticks before round-robin moves on */
+
+/* The registers switch_to() keeps on the stack of a task not running. */
+struct inactive_task_frame {
+	unsigned long r15, r14, r13, r12, bx, bp;
+	unsigned long ret_addr;
+};
+
+/**
+ * struct thread_struct - the CPU state of a task while it is switched out
+ * @sp: its kernel stack pointer (must stay first: switch_to uses offset 0)
+ * @fsbase: the user's FS base (thread pointer; arch_prctl(ARCH_SET_FS))
+ */
+struct thread_struct {
+	unsigned long sp;
+	unsigned long fsbase;
+};
+
+struct k_sigaction {
+	unsigned long handler;
+	unsigned long flags;
+	unsigned long restorer;
+	unsigned long mask;
+};
+
+#define _NSIG	64
+
+/**
+ * struct task_struct - one thread of execution
+ * @thread: switched-out CPU state (first: the entry code relies on it)
+ * @state: TASK_RUNNING, TASK_INTERRUPTIBLE, ...
+ * @exit_state: EXIT_ZOMBIE once it has exited, until reaped
+ * @stack: the base of its THREAD_SIZE kernel stack
+ * @pid: its thread id; @tgid: its process id (the first thread's pid)
+ * @comm: its name (the program's basename, or a kernel thread's name)
+ * @mm: its address space; NULL for kernel threads
+ * @active_mm: the address space loaded while it runs (== mm, or borrowed)
+ * @real_parent: who created it (and waits for it)
+ * @children, @sibling: its children, and its place in its parent's list
+ * @tasks: its place in the list of all tasks
+ * @run_list: its place on the run queue while runnable
+ * @exit_code: the status its parent's wait() reports (Linux's encoding)
+ * @exit_signal: sent to the parent at exit (SIGCHLD), or -1: reap itself
+ * @pending: signals sent and not yet handled; @blocked: masked ones
+ * @sighand: the recorded sigactions (dissect takes only default actions)
+ * @wait_chldexit: where its wait() sleeps for a child to exit
+ * @set_child_tid, @clear_child_tid: as set_tid_address()/clone() ask
+ */
+struct task_struct {
+	struct thread_struct thread;
+	volatile long state;
+	int exit_state;
+	void *stack;
+	unsigned int flags;
+	pid_t pid;
+	pid_t tgid;
+	char comm[TASK_COMM_LEN];
+
+	struct mm_struct *mm;
+	struct mm_struct *active_mm;
+
+	struct task_struct *real_parent;
+	struct list_head children;
+	struct list_head sibling;
+	struct list_head tasks;
+	struct list_head run_list;
+	int time_slice;
+
+	int exit_code;
+	int exit_signal;
+	unsigned long pending;
+	unsigned long blocked;
+	struct k_sigaction sighand[_NSIG];
+	struct wait_queue_head wait_chldexit;
+	unsigned long sleep_until;		/* jiffies, for schedule_timeout */
+	struct list_head timer_list;
+
+	int *set_child_tid;
+	int *clear_child_tid;
+	unsigned long nr_switches;		/* times it was switched in */
+};
+
+extern struct task_struct init_task;
+extern struct list_head task_list;		/* every task, init_task first */
+
+static inline struct pt_regs *task_pt_regs(struct task_struct *task)
+{
+	return (struct pt_regs *)((char *)task->stack + THREAD_SIZE) - 1;
+}
+
+/* kernel/sched/core.c */
+void sched_init(void);
+void schedule(void);
+void scheduler_tick(void);
+int wake_up_process(struct task_struct *p);
+void wake_up_new_task(struct task_struct *p);
+void sched_fork(struct task_struct *p);
+void set_current_state(long state);
+long schedule_timeout(long timeout);
+void msleep(unsigned int msecs);
+void yield(void);
+void cpu_idle(void) __noreturn;
+void percpu_init(void);
+void schedule_tail(struct task_struct *prev);
+void preempt_schedule_irq(void);
+extern unsigned long nr_context_switches;
+
+/* kernel/pid.c */
+pid_t alloc_pid(void);
+void free_pid(pid_t pid);
+struct task_struct *find_task_by_pid(pid_t pid);
+
+/* kernel/fork.c */
+struct task_struct *copy_process(unsigned long clone_flags, int (*fn)(void *), void *arg);
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+
+/* kernel/kthread.c */
+struct task_struct *kthread_create(int (*threadfn)(void *), void *data, const char *name);
+struct task_struct *kthread_run(int (*threadfn)(void *), void *data, const char *name);
+
+/* kernel/exit.c */
+void do_exit(long code) __noreturn;
+void release_task(struct task_struct *p);
+pid_t kernel_wait(pid_t pid, int *status);
+long do_wait(pid_t pid, int *status, int options, int *status_user);
+
+/* Linux's wait status encoding. */
+#define W_EXITCODE(ret, sig)	((ret) << 8 | (sig))
+#define WIFEXITED(s)		(((s) & 0x7f) == 0)
+#define WEXITSTATUS(s)		(((s) & 0xff00) >> 8)
+#define WIFSIGNALED(s)		(((signed char)(((s) & 0x7f) + 1) >> 1) > 0)
+#define WTERMSIG(s)		((s) & 0x7f)
+
+#endif /* _SCHED_H */

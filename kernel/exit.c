@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The end of a task (Linux: kernel/exit.c).
+ *
+ *   do_exit(code)
+ *     exit_mm()           give up the address space (mmput); keep it as
+ *                         active_mm until switched away (lazy TLB)
+ *     exit_notify()       children go to init; become a zombie and wake
+ *                         the parent's wait() -- or, with no parent
+ *                         interested (exit_signal -1), reap itself
+ *     schedule()          never to return
+ *   parent's wait4() -> do_wait() -> release_task(): the stack, the pid
+ *                         and the task_struct are freed
+ *
+ * A task's status for wait() is Linux's encoding: exit(N) gives N << 8,
+ * death by signal S gives S.  When init (pid 1) ends, the machine does.
+ */
+#include <kernel.h>
+#include <errno.h>
+#include <mm.h>
+#include <reboot.h>
+#include <sched.h>
+#include <signal.h>
+#include <slab.h>
+#include <asm/irqflags.h>
+
+extern struct kmem_cache *task_struct_cachep;
+
+/* exit_mm - stop using current->mm; the last user frees it. */
+static void exit_mm(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (!mm)
+		return;
+	mmgrab(mm);			/* still loaded: active_mm until the switch */
+	current->mm = NULL;
+	mmput(mm);
+}
+
+static struct task_struct *child_reaper(void)
+{
+	struct task_struct *init = find_task_by_pid(1);
+
+	return init ? init : &init_task;
+}
+
+/* forget_original_parent - @father's children are adopted by init. */
+static void forget_original_parent(struct task_struct *father)
+{
+	struct task_struct *reaper = child_reaper(), *p, *n;
+
+	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		list_move_tail(&p->sibling, &reaper->children);
+		p->real_parent = reaper;
+		if (p->exit_state == EXIT_ZOMBIE)
+			wake_up(&reaper->wait_chldexit);
+	}
+}
+
+/* exit_notify - become a zombie for the parent, or go away entirely. */
+static void exit_notify(struct task_struct *tsk)
+{
+	forget_original_parent(tsk);
+	if (tsk->exit_signal < 0) {
+		tsk->exit_state = EXIT_DEAD;
+		tsk->state = TASK_DEAD;		/* freed by finish_task_switch() */
+		return;
+	}
+	tsk->exit_state = EXIT_ZOMBIE;
+	tsk->state = EXIT_ZOMBIE;		/* no wake-up runs it again */
+	send_sig(tsk->exit_signal, tsk->real_parent);
+	wake_up(&tsk->real_parent->wait_chldexit);
+}
+
+/* init is gone: say how, and power off (make run exits with its status). */
+static void __noreturn init_exited(long code)
+{
+	if (WIFSIGNALED(code)) {
+		pr_notice("init killed by signal %ld\n", code & 0x7f);
+		machine_exit(EXIT_INIT_SIGNAL, code & 0x7f);
+	}
+	pr_notice("init exited with status %ld\n", (code >> 8) & 0xff);
+	machine_exit(EXIT_INIT, (code >> 8) & 0xff);
+}
+
+/**
+ * do_exit - end the current task with wait status @code
+ */
+void do_exit(long code)
+{
+	struct task_struct *tsk = current;
+
+	BUG_ON(tsk == &init_task);
+	if (tsk->pid == 1)
+		init_exited(code);
+	local_irq_enable();
+	tsk->flags |= PF_EXITING;
+	exit_mm();
+	local_irq_disable();
+	tsk->exit_code = code;
+	exit_notify(tsk);
+	schedule();
+	panic("do_exit: dead task %d ran again", tsk->pid);
+}
+
+/* release_task - free what is left of a dead task (not the running one). */
+void release_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	BUG_ON(p == current);
+	local_irq_save(flags);
+	list_del(&p->tasks);
+	list_del(&p->sibling);
+	local_irq_restore(flags);
+	free_pid(p->pid);
+	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
+	kmem_cache_free(task_struct_cachep, p);
+}
+
+/* A zombie child of current matching @pid (-1: any); *any_child says if one exists. */
+static struct task_struct *find_zombie_child(pid_t pid, bool *any_child)
+{
+	struct task_struct *p;
+
+	*any_child = false;
+	list_for_each_entry(p, &current->children, sibling) {
+		if (pid > 0 && p->pid != pid)
+			continue;
+		*any_child = true;
+		if (p->exit_state == EXIT_ZOMBIE)
+			return p;
+	}
+	return NULL;
+}
+
+#define WNOHANG		0x00000001
+
+/**
+ * do_wait - wait for a child to exit and reap it
+ * @pid: the child, or -1 for any
+ * @status: set to its wait status
+ * @options: WNOHANG: do not sleep
+ *
+ * Return: the child's pid; 0 with WNOHANG if none has exited yet;
+ * -ECHILD if there is no such child; -EINTR if a signal came first.
+ */
+long do_wait(pid_t pid, int *status, int options, int *unused)
+{
+	struct task_struct *p;
+	bool any_child;
+	long ret;
+
+	for (;;) {
+		p = find_zombie_child(pid, &any_child);
+		if (p)
+			break;
+		if (!any_child)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		ret = wait_event_interruptible(current->wait_chldexit,
+					       find_zombie_child(pid, &any_child) || !any_child);
+		if (ret)
+			return ret;
+	}
+	*status = p->exit_code;
+	ret = p->pid;
+	release_task(p);
+	return ret;
+}
+
+/* kernel_wait - wait for child @pid from kernel code; returns its pid. */
+pid_t kernel_wait(pid_t pid, int *status)
+{
+	long ret;
+
+	do {
+		ret = do_wait(pid, status, 0, NULL);
+	} while (ret == -EINTR);
+	return ret;
+}

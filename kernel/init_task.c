@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * init_task: pid 0, the task that boots the kernel on init_stack and then
+ * becomes the idle task (Linux: init/init_task.c).  Like every kernel
+ * thread it has no mm; it runs on init_mm.
+ */
+#include <mm_types.h>
+#include <sched.h>
+
+extern char init_stack[];
+
+LIST_HEAD(task_list);
+
+struct task_struct init_task = {
+	.state		= TASK_RUNNING,
+	.stack		= init_stack,
+	.flags		= PF_KTHREAD,
+	.pid		= 0,
+	.tgid		= 0,
+	.comm		= "swapper",
+	.mm		= NULL,
+	.active_mm	= &init_mm,
+	.real_parent	= &init_task,
+	.children	= LIST_HEAD_INIT(init_task.children),
+	.sibling	= LIST_HEAD_INIT(init_task.sibling),
+	.tasks		= LIST_HEAD_INIT(init_task.tasks),
+	.run_list	= LIST_HEAD_INIT(init_task.run_list),
+	.timer_list	= LIST_HEAD_INIT(init_task.timer_list),
+	.wait_chldexit	= __WAIT_QUEUE_HEAD_INITIALIZER(init_task.wait_chldexit),
+	.exit_signal	= -1,
+	.time_slice	= SCHED_TIMESLICE,
+};
