@@ -142,6 +142,7 @@ void msleep(unsigned int msecs);
 void yield(void);
 void cpu_idle(void) __noreturn;
 void percpu_init(void);
+void drop_lazy_mm(void);
 void schedule_tail(struct task_struct *prev);
 void preempt_schedule_irq(void);
 extern unsigned long nr_context_switches;
@@ -158,6 +159,8 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned lon
 /* kernel/kthread.c */
 struct task_struct *kthread_create(int (*threadfn)(void *), void *data, const char *name);
 struct task_struct *kthread_run(int (*threadfn)(void *), void *data, const char *name);
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
 
 /* kernel/exit.c */
 void do_exit(long code) __noreturn;

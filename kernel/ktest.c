@@ -219,6 +219,7 @@ static enum ktest_status ktest_run_case(struct ktest_suite *suite,
 	local_irq_enable();
 	if (init_done && suite->exit)
 		suite->exit(&test);
+	drop_lazy_mm();		/* an mm the case freed may still be borrowed */
 	if (!suite->no_leak_check && test.status != KTEST_SKIPPED)
 		ktest_check_leaks(&test, free_before, objs_before);
 

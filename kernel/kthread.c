@@ -5,7 +5,10 @@
  * of whoever ran before (active_mm, see context_switch()).
  */
 #include <kernel.h>
+#include <mm.h>
 #include <sched.h>
+#include <asm/irqflags.h>
+#include <asm/special_insns.h>
 #include <slab.h>
 #include <string.h>
 
@@ -56,4 +59,34 @@ struct task_struct *kthread_run(int (*threadfn)(void *), void *data, const char 
 	if (p)
 		wake_up_new_task(p);
 	return p;
+}
+
+/*
+ * kthread_use_mm - let the current kernel thread run in @mm as if it were
+ * its own (loaded, and current->mm), e.g. to touch user memory of @mm
+ * (Linux: the same name).  kthread_unuse_mm() gives it back.
+ */
+void kthread_use_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *active_mm;
+	unsigned long flags;
+
+	mmgrab(mm);
+	local_irq_save(flags);
+	active_mm = tsk->active_mm;
+	tsk->active_mm = mm;
+	tsk->mm = mm;
+	write_cr3(__pa(mm->pgd));
+	local_irq_restore(flags);
+	mmdrop(active_mm);		/* what it had borrowed */
+}
+
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	current->mm = NULL;		/* keeps it as active_mm: lazy TLB */
+	local_irq_restore(flags);
 }

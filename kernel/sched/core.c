@@ -312,3 +312,28 @@ void sched_init(void)
 	list_add(&init_task.tasks, &task_list);
 	percpu_init();
 }
+
+/**
+ * drop_lazy_mm - a kernel thread stops borrowing the mm it runs on
+ *
+ * A kernel thread keeps whatever address space was loaded before it (and
+ * a reference to it) until it is switched away.  This loads init_mm's
+ * tables instead and drops the borrowed mm now.  The self-test runner,
+ * itself a kernel thread, calls it after each case, so a case's mm is
+ * freed within the case.
+ */
+void drop_lazy_mm(void)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old = tsk->active_mm;
+	unsigned long flags;
+
+	if (tsk->mm || old == &init_mm)
+		return;
+	mmgrab(&init_mm);
+	local_irq_save(flags);
+	switch_mm(old, &init_mm);
+	tsk->active_mm = &init_mm;
+	local_irq_restore(flags);
+	mmdrop(old);
+}

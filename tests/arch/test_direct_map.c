@@ -9,6 +9,7 @@
 #include <memblock.h>
 #include <mm.h>
 #include <asm/init.h>
+#include <sched.h>
 #include <asm/pgtable_walk.h>
 #include <asm/special_insns.h>
 
@@ -164,6 +165,8 @@ static void kernel_image_is_w_xor_x(struct ktest *test)
 static void no_identity_mapping(struct ktest *test)
 {
 	KTEST_EXPECT_PTR_EQ(test, init_mm.pgd, swapper_pg_dir);
+	/* the runner, a kernel thread, runs on init_mm unless it borrows another */
+	KTEST_EXPECT_PTR_EQ(test, current->active_mm, &init_mm);
 	KTEST_EXPECT_UEQ(test, __read_cr3() & PTE_PFN_MASK, __pa(swapper_pg_dir));
 	for (unsigned int i = 0; i < KERNEL_PGD_BOUNDARY; i++)
 		if (!pgd_none(swapper_pg_dir[i]))
