@@ -26,7 +26,7 @@ NASM	:= nasm
 PYTHON	:= python3
 
 # --- kernel objects: one Kbuild fragment per directory -------------------
-KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm fs/proc lib \
+KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm fs/proc drivers/tty lib \
 	       tests/lib tests/kernel tests/mm tests/arch tests/bench
 
 KERNEL_OBJS :=

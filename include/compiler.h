@@ -17,6 +17,9 @@
 #define __maybe_unused	__attribute__((__unused__))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
 
+/* Marks pointers into user memory: only the uaccess functions touch them. */
+#define __user
+
 #define barrier()	__asm__ __volatile__("" : : : "memory")
 
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))

@@ -343,6 +343,7 @@ int __pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address);
 int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address);
 int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
 pte_t *follow_pte(struct mm_struct *mm, unsigned long address);
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len, bool write);
 unsigned long mm_pgtables_bytes(const struct mm_struct *mm);
 
 static inline pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)

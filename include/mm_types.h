@@ -117,13 +117,7 @@ enum {
 	NR_MM_COUNTERS
 };
 
-/*
- * The mmap lock.  dissect runs on one CPU; this records the holder so
- * misuse is caught, and becomes a sleeping lock when tasks can block.
- */
-struct rw_semaphore {
-	long count;		/* >0: readers, -1: a writer, 0: free */
-};
+#include <rwsem.h>
 
 /**
  * struct mm_struct - an address space (the "memory descriptor")

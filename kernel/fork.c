@@ -70,6 +70,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	atomic_set(&mm->mm_count, 1);
 	mm->map_count = 0;
 	mm->task_size = TASK_SIZE;
+	init_rwsem(&mm->mmap_lock);
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		free_mm(mm);

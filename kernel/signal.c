@@ -9,6 +9,9 @@
 #include <kernel.h>
 #include <sched.h>
 #include <signal.h>
+#include <errno.h>
+#include <syscalls.h>
+#include <asm/uaccess.h>
 #include <asm/irqflags.h>
 
 static const char *const signal_names[] = {
@@ -85,4 +88,71 @@ void do_signal(void)
 			continue;
 		do_exit(sig);			/* killed by the signal */
 	}
+}
+
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+/* The sigaction layout of the x86-64 rt_sigaction() call. */
+struct sigaction_abi {
+	unsigned long sa_handler;
+	unsigned long sa_flags;
+	unsigned long sa_restorer;
+	unsigned long sa_mask;
+};
+
+/* rt_sigaction - record a signal's action; SIG_IGN is honoured, handlers are not called. */
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction_abi __user *, act,
+		struct sigaction_abi __user *, oact, size_t, sigsetsize)
+{
+	struct k_sigaction *k;
+	struct sigaction_abi new;
+
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	if (sig < 1 || sig >= _NSIG || (act && (sig == SIGKILL || sig == SIGSTOP)))
+		return -EINVAL;
+	k = &current->sighand[sig - 1];
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	if (oact && copy_to_user(oact, k, sizeof(*oact)))
+		return -EFAULT;
+	if (act) {
+		k->handler = new.sa_handler;
+		k->flags = new.sa_flags;
+		k->restorer = new.sa_restorer;
+		k->mask = new.sa_mask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const unsigned long __user *, nset,
+		unsigned long __user *, oset, size_t, sigsetsize)
+{
+	unsigned long old = current->blocked, new;
+
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&new, nset, sizeof(new)))
+			return -EFAULT;
+		new &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+		switch (how) {
+		case SIG_BLOCK:
+			current->blocked |= new;
+			break;
+		case SIG_UNBLOCK:
+			current->blocked &= ~new;
+			break;
+		case SIG_SETMASK:
+			current->blocked = new;
+			break;
+		default:
+			return -EINVAL;
+		}
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }

@@ -13,5 +13,6 @@ struct mm_struct init_mm = {
 	.mm_users	= ATOMIC_INIT(2),
 	.mm_count	= ATOMIC_INIT(1),
 	.mmlist		= LIST_HEAD_INIT(init_mm.mmlist),
+	.mmap_lock	= __RWSEM_INITIALIZER(init_mm.mmap_lock),
 	.task_size	= TASK_SIZE,
 };

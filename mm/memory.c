@@ -611,3 +611,44 @@ unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
 		flush_tlb_range(vma, start, end);
 	return pages;
 }
+
+/* --- another address space's memory ---------------------------------- */
+
+/**
+ * access_remote_vm - read or write @len bytes at @addr in @mm, faulting
+ * pages in as needed (Linux: mm/memory.c; used by exec to fill a new
+ * address space and by /proc/PID/cmdline)
+ * @write: copy @buf into @mm; a write into a read-only private area gets
+ *	a private copy of the page, as ptrace's forced writes do
+ *
+ * Return: the number of bytes copied (short at an unmapped address).
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		     int len, bool write)
+{
+	int done = 0;
+
+	while (done < len) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		unsigned long offset = offset_in_page(addr);
+		int n = min_t(int, len - done, PAGE_SIZE - offset);
+		struct page *page;
+		pte_t *pte;
+
+		if (!vma || vma->vm_start > addr)
+			break;
+		if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) & VM_FAULT_ERROR)
+			break;
+		pte = follow_pte(mm, addr);
+		if (!pte || !pte_present(*pte))
+			break;
+		page = pfn_to_page(pte_pfn(*pte));
+		if (write)
+			memcpy((char *)page_address(page) + offset, (char *)buf + done, n);
+		else
+			memcpy((char *)buf + done, (char *)page_address(page) + offset, n);
+		done += n;
+		addr += n;
+	}
+	return done;
+}

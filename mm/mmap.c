@@ -27,6 +27,8 @@
 #include <kernel.h>
 #include <errno.h>
 #include <mm.h>
+#include <sched.h>
+#include <syscalls.h>
 #include <rbtree_augmented.h>
 #include <slab.h>
 #include <string.h>
@@ -980,4 +982,48 @@ int validate_mm(struct mm_struct *mm)
 		bugs++;
 	}
 	return bugs;
+}
+
+/* --- the system calls ----------------------------------------------------- */
+
+/*
+ * mmap - anonymous memory only, until files arrive (then file mappings go
+ * through the same do_mmap()).  Linux: arch/x86/kernel/sys_x86_64.c.
+ */
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	if (offset_in_page(off))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -EBADF;
+	mmap_write_lock(mm);
+	ret = do_mmap(mm, NULL, addr, len, prot, flags, off >> PAGE_SHIFT);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	mmap_write_lock(mm);
+	ret = do_munmap(mm, addr, len);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	mmap_write_lock(mm);
+	ret = do_brk(mm, brk);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -10,6 +10,8 @@
 #include <kernel.h>
 #include <errno.h>
 #include <mm.h>
+#include <sched.h>
+#include <syscalls.h>
 
 static unsigned long calc_vm_prot_bits(unsigned long prot)
 {
@@ -102,4 +104,15 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 		if (!vma || vma->vm_start != nstart)
 			return -ENOMEM;
 	}
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	mmap_write_lock(mm);
+	ret = do_mprotect(mm, start, len, prot);
+	mmap_write_unlock(mm);
+	return ret;
 }

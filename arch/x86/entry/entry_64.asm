@@ -135,3 +135,44 @@ ret_from_fork:
 	call	syscall_exit_to_user_mode
 	jmp	ret_from_exception
 extern syscall_exit_to_user_mode
+
+; entry_SYSCALL_64: the SYSCALL instruction lands here (MSR_LSTAR), in
+; ring 0 with interrupts off (MSR_SYSCALL_MASK), rcx = user rip,
+; r11 = user rflags, and still on the user's stack.  Arguments are in
+; rdi, rsi, rdx, r10, r8, r9 and the number in rax (Linux's ABI).
+; SWAPGS gives us pcpu_hot, whose top_of_stack is this task's kernel
+; stack; there we build a struct pt_regs and call do_syscall_64(regs).
+; The way back is the same as for interrupts (iretq).
+%include "arch/x86/include/asm/current.inc"
+extern do_syscall_64
+global entry_SYSCALL_64
+	align 16
+entry_SYSCALL_64:
+	swapgs
+	mov	[gs:PCPU_user_rsp], rsp
+	mov	rsp, [gs:PCPU_top_of_stack]
+	push	0x2b			; ss: __USER_DS
+	push	qword [gs:PCPU_user_rsp] ; sp
+	push	r11			; flags
+	push	0x33			; cs: __USER_CS
+	push	rcx			; ip
+	push	rax			; orig_ax: the system call number
+	push	rdi
+	push	rsi
+	push	rdx
+	push	rcx
+	push	-38			; ax: -ENOSYS until a handler says otherwise
+	push	r8
+	push	r9
+	push	r10
+	push	r11
+	push	rbx
+	push	rbp
+	push	r12
+	push	r13
+	push	r14
+	push	r15
+	xor	ebp, ebp		; the end of kernel backtraces
+	mov	rdi, rsp
+	call	do_syscall_64
+	jmp	ret_from_exception

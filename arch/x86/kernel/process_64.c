@@ -18,7 +18,10 @@
 #include <kernel.h>
 #include <mm.h>
 #include <sched.h>
+#include <errno.h>
 #include <string.h>
+#include <syscalls.h>
+#include <asm/uaccess.h>
 #include <asm/desc.h>
 #include <asm/irqflags.h>
 #include <asm/msr.h>
@@ -27,6 +30,11 @@
 #include <asm/switch_to.h>
 
 struct pcpu_hot pcpu_hot = { .current_task = &init_task };
+
+/* entry_64.asm reaches pcpu_hot by these offsets (asm/current.inc). */
+BUILD_BUG_ON(offsetof(struct pcpu_hot, top_of_stack) != PCPU_top_of_stack);
+BUILD_BUG_ON(offsetof(struct pcpu_hot, user_rsp) != PCPU_user_rsp);
+BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != 0);
 
 /* copy_thread - build @p's first stack frame (see above). */
 int copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
@@ -88,4 +96,29 @@ void percpu_init(void)
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	pcpu_hot.top_of_stack = (unsigned long)init_task.stack + THREAD_SIZE;
 	load_sp0(pcpu_hot.top_of_stack);
+}
+
+#define ARCH_SET_GS	0x1001
+#define ARCH_SET_FS	0x1002
+#define ARCH_GET_FS	0x1003
+#define ARCH_GET_GS	0x1004
+
+/*
+ * arch_prctl - the thread pointer: ARCH_SET_FS puts @arg2 in the FS base,
+ * where the C library keeps its thread-local storage (%fs:0).
+ */
+SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
+{
+	switch (option) {
+	case ARCH_SET_FS:
+		if (arg2 >= TASK_SIZE_MAX)
+			return -EPERM;
+		current->thread.fsbase = arg2;
+		wrmsr(MSR_FS_BASE, arg2);
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(current->thread.fsbase, (unsigned long __user *)arg2);
+	default:
+		return -EINVAL;
+	}
 }

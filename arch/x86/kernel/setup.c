@@ -19,6 +19,7 @@
 #include <moduleparam.h>
 #include <string.h>
 #include <asm/bootparam.h>
+#include <asm/desc.h>
 #include <asm/init.h>
 #include <asm/processor.h>
 
@@ -76,6 +77,7 @@ void setup_arch(char **cmdline_p, unsigned int magic, unsigned long mbi_phys)
 	parse_boot_info(magic, mbi_phys);
 	parse_early_param();
 	identify_boot_cpu();
+	setup_smep_smap();
 	print_boot_info();
 	*cmdline_p = boot_command_line;
 

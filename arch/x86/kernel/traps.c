@@ -7,6 +7,8 @@
  */
 #include <kernel.h>
 #include <ktest.h>
+#include <sched.h>
+#include <signal.h>
 #include <asm/desc.h>
 #include <asm/extable.h>
 #include <asm/irq.h>
@@ -63,9 +65,36 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	panic("Fatal exception");
 }
 
+/* The signal a user-mode exception sends (Linux: each exc_* handler). */
+static int trap_signal(unsigned long vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE:
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return SIGFPE;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_DB:
+	case X86_TRAP_BP:
+		return SIGTRAP;
+	case X86_TRAP_AC:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
 static void do_error_trap(struct pt_regs *regs, unsigned long vector)
 {
-	if (!user_mode(regs) && fixup_exception(regs, vector))
+	if (user_mode(regs)) {
+		printk(KERN_INFO "traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n",
+		       current->comm, current->pid, trap_name(vector),
+		       regs->ip, regs->sp, regs->orig_ax);
+		force_sig(trap_signal(vector));
+		return;
+	}
+	if (fixup_exception(regs, vector))
 		return;
 	die(trap_name(vector), regs, regs->orig_ax);
 }
@@ -88,4 +117,5 @@ void trap_init(void)
 {
 	cpu_init();
 	idt_setup_traps();
+	syscall_init();
 }

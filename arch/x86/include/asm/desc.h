@@ -24,5 +24,7 @@ extern struct x86_hw_tss cpu_tss;
 void cpu_init(void);
 void idt_setup_traps(void);
 void load_sp0(unsigned long sp0);
+void syscall_init(void);
+void setup_smep_smap(void);
 
 #endif /* _ASM_X86_DESC_H */

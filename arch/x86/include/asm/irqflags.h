@@ -2,8 +2,11 @@
 #ifndef _ASM_X86_IRQFLAGS_H
 #define _ASM_X86_IRQFLAGS_H
 
-#define X86_EFLAGS_IF	(1UL << 9)
-#define X86_EFLAGS_AC	(1UL << 18)
+#define X86_EFLAGS_TF	(1UL << 8)	/* single-step */
+#define X86_EFLAGS_IF	(1UL << 9)	/* interrupts enabled */
+#define X86_EFLAGS_DF	(1UL << 10)	/* string ops go down */
+#define X86_EFLAGS_NT	(1UL << 14)
+#define X86_EFLAGS_AC	(1UL << 18)	/* with SMAP: the kernel may touch user pages */
 
 static inline unsigned long arch_local_save_flags(void)
 {

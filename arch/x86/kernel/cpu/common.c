@@ -8,6 +8,10 @@
 #include <kernel.h>
 #include <string.h>
 #include <asm/desc.h>
+#include <asm/irqflags.h>
+#include <asm/msr.h>
+#include <asm/processor.h>
+#include <asm/special_insns.h>
 #include <asm/segment.h>
 
 #define DF_STACK_SIZE	8192
@@ -76,4 +80,40 @@ void cpu_init(void)
 	cpu_tss.io_bitmap_base = sizeof(cpu_tss);	/* no I/O bitmap */
 	load_gdt_and_segments();
 	asm volatile("ltr %w0" : : "r"(GDT_ENTRY_TSS_SEL));
+}
+
+extern char entry_SYSCALL_64[];
+
+/*
+ * syscall_init - where the SYSCALL instruction goes (Linux: the same name)
+ *
+ * STAR holds two selector bases: SYSCALL loads CS from bits 47..32
+ * (__KERNEL_CS, SS = +8); SYSRET loads CS from bits 63..48 + 16
+ * (__USER32_CS + 16 = __USER_CS, SS = +8 = __USER_DS).  LSTAR is the
+ * 64-bit entry point; the flags in SYSCALL_MASK are cleared on entry
+ * (interrupts off until the kernel stack is set up; no single-stepping,
+ * direction flag clear, no user access).
+ */
+void syscall_init(void)
+{
+	wrmsr(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
+	wrmsr(MSR_LSTAR, (unsigned long)entry_SYSCALL_64);
+	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF |
+				X86_EFLAGS_AC | X86_EFLAGS_NT);
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+}
+
+/*
+ * setup_smep_smap - forbid the kernel to run user code (SMEP) or touch
+ * user memory outside copy_to/from_user's STAC..CLAC window (SMAP).
+ */
+void setup_smep_smap(void)
+{
+	unsigned long cr4 = __read_cr4();
+
+	if (boot_cpu_has(X86_FEATURE_SMEP))
+		cr4 |= X86_CR4_SMEP;
+	if (boot_cpu_has(X86_FEATURE_SMAP))
+		cr4 |= X86_CR4_SMAP;
+	__write_cr4(cr4);
 }

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Loading a program into an address space (Linux: include/linux/binfmts.h,
+ * fs/exec.c, fs/binfmt_elf.c).
+ *
+ * The caller fills in the program image and the strings, and gives an
+ * empty mm; load_elf_binary() maps the program, builds the initial stack
+ * and reports where to start.  Nothing here touches the running task:
+ * the caller installs the mm (exec) and starts the thread.
+ */
+#ifndef _BINFMTS_H
+#define _BINFMTS_H
+
+#include <types.h>
+
+struct mm_struct;
+
+#define MAX_ARG_STRINGS		0x7fffffff
+#define MAX_ARG_STRLEN		(32 * 4096)	/* one argument or variable */
+#define ARG_MAX_BYTES		(128 * 1024)	/* all of argv + envp (a dissect limit) */
+
+/**
+ * struct linux_binprm - one program being loaded
+ * @buf: the whole executable file, in kernel memory
+ * @size: its length in bytes
+ * @filename: its path, for AT_EXECFN and messages
+ * @argv, @envp: NULL-terminated arrays of kernel strings
+ * @mm: the empty address space to load into (from mm_alloc())
+ * @entry: set by the loader: the first instruction to run
+ * @sp: set by the loader: the initial user stack pointer (at argc)
+ */
+struct linux_binprm {
+	const void *buf;
+	size_t size;
+	const char *filename;
+	const char *const *argv;
+	const char *const *envp;
+	struct mm_struct *mm;
+	unsigned long entry;
+	unsigned long sp;
+};
+
+/*
+ * load_elf_binary - map a static ELF64 x86-64 executable into bprm->mm
+ * Return: 0, -ENOEXEC for anything malformed or unsupported, -E2BIG if the
+ * arguments do not fit, -ENOMEM, -EFAULT.  On failure the mm may hold
+ * partial mappings: the caller mmput()s it.
+ */
+int load_elf_binary(struct linux_binprm *bprm);
+
+#endif /* _BINFMTS_H */
