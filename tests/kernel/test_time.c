@@ -58,7 +58,19 @@ static void time_after_wraps(struct ktest *test)
 	KTEST_EXPECT_EQ(test, msecs_to_jiffies(1), 1);
 }
 
+/* The RTC gave a wall clock between 2020 and 2100 (boot_time_ns, ns since 1970). */
+static void rtc_wall_clock_is_plausible(struct ktest *test)
+{
+	extern u64 boot_time_ns;
+	u64 secs = boot_time_ns / 1000000000ULL;
+
+	KTEST_EXPECT_GT(test, secs, 1577836800ULL);	/* 2020-01-01 */
+	KTEST_EXPECT_LT(test, secs, 4102444800ULL);	/* 2100-01-01 */
+	KTEST_EXPECT_EQ(test, boot_time_ns % 1000000000ULL, 0);
+}
+
 static struct ktest_case time_cases[] = {
+	KTEST_CASE(rtc_wall_clock_is_plausible),
 	KTEST_CASE(jiffies_advance_with_interrupts),
 	KTEST_CASE(jiffies_stand_still_with_interrupts_off),
 	KTEST_CASE(ktime_is_monotonic),

@@ -64,8 +64,11 @@ u64 ktime_get_ns(void)
 	return (delta / tsc_khz) * 1000000 + (delta % tsc_khz) * 1000000 / tsc_khz;
 }
 
+void rtc_init(void);
+
 void time_init(void)
 {
+	rtc_init();
 	tsc_khz = pit_calibrate_tsc();
 	if (!tsc_khz)
 		tsc_khz = 1;
