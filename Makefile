@@ -26,8 +26,8 @@ NASM	:= nasm
 PYTHON	:= python3
 
 # --- kernel objects: one Kbuild fragment per directory -------------------
-KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm fs/proc drivers/tty lib \
-	       tests/lib tests/kernel tests/mm tests/arch tests/bench
+KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm fs fs/proc drivers/tty lib \
+	       tests/lib tests/kernel tests/mm tests/arch tests/fs tests/bench
 
 KERNEL_OBJS :=
 define add_kbuild_dir
@@ -66,6 +66,9 @@ $(BUILD)/%.o: $(BUILD)/%.S
 
 -include $(KERNEL_OBJS:.o=.d)
 
+# --- user programs, embedded as $(USER_PROGRAMS_OBJ): before $(KERNEL) needs it
+include user/Makefile.user
+
 # --- the kernel: two link passes, like kallsyms ---------------------------
 # Pass 1 links with an empty symbol table; its symbols become the table of
 # pass 2.  The table sits last in the image, so nothing else moves; the
@@ -76,13 +79,13 @@ $(BUILD)/kallsyms0.S:
 	@mkdir -p $(BUILD)
 	@$(PYTHON) scripts/kallsyms.py < /dev/null > $@
 
-$(KERNEL): $(KERNEL_OBJS) $(BUILD)/kallsyms0.o linker.ld scripts/kallsyms.py
+$(KERNEL): $(KERNEL_OBJS) $(USER_PROGRAMS_OBJ) $(BUILD)/kallsyms0.o linker.ld scripts/kallsyms.py
 	@echo "  LD      $@ (pass 1)"
-	@$(LD) $(LDFLAGS_KERNEL) -o $(BUILD)/.tmp_dissect1 $(KERNEL_OBJS) $(BUILD)/kallsyms0.o
+	@$(LD) $(LDFLAGS_KERNEL) -o $(BUILD)/.tmp_dissect1 $(KERNEL_OBJS) $(USER_PROGRAMS_OBJ) $(BUILD)/kallsyms0.o
 	@$(NM) -n $(BUILD)/.tmp_dissect1 | $(PYTHON) scripts/kallsyms.py > $(BUILD)/kallsyms1.S
 	@$(CC) -c $(BUILD)/kallsyms1.S -o $(BUILD)/kallsyms1.o
 	@echo "  LD      $@ (pass 2)"
-	@$(LD) $(LDFLAGS_KERNEL) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms1.o
+	@$(LD) $(LDFLAGS_KERNEL) -o $@ $(KERNEL_OBJS) $(USER_PROGRAMS_OBJ) $(BUILD)/kallsyms1.o
 	@$(NM) -n $(BUILD)/.tmp_dissect1 | grep -v -e ' kallsyms_' -e ' _end$$' > $(BUILD)/.syms1
 	@$(NM) -n $@ | grep -v -e ' kallsyms_' -e ' _end$$' > $(BUILD)/.syms2
 	@cmp -s $(BUILD)/.syms1 $(BUILD)/.syms2 || \

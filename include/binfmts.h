@@ -48,4 +48,8 @@ struct linux_binprm {
  */
 int load_elf_binary(struct linux_binprm *bprm);
 
+/* fs/exec.c: run a program in the current task (see exec_binprm()). */
+int exec_binprm(struct linux_binprm *bprm);
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
+
 #endif /* _BINFMTS_H */

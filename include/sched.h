@@ -14,6 +14,7 @@
 #include <list.h>
 #include <wait.h>
 #include <asm/current.h>
+#include <asm/fpu.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 
@@ -51,10 +52,12 @@ struct inactive_task_frame {
  * struct thread_struct - the CPU state of a task while it is switched out
  * @sp: its kernel stack pointer (must stay first: switch_to uses offset 0)
  * @fsbase: the user's FS base (thread pointer; arch_prctl(ARCH_SET_FS))
+ * @fpu: the user's x87/SSE registers while the task is switched out
  */
 struct thread_struct {
 	unsigned long sp;
 	unsigned long fsbase;
+	struct fxregs_state fpu;	/* user FPU/SSE registers while switched out */
 };
 
 struct k_sigaction {

@@ -37,7 +37,7 @@ QEMU_CONFIGS = [
     ("ktest-selftest", "dissect-ktest-selftest.iso", "256M", 120, SELFTEST_EXPECT),
 ]
 
-HOST_TARGETS = ["host-tests", "host-lib-test"]
+HOST_TARGETS = ["host-tests", "host-lib-test", "host-user-linux"]
 
 RESULT_RE = re.compile(r"^(\s*)(ok|not ok) (\d+) (\S+)(?:\s+#\s*(SKIP|TODO)\b(.*))?$")
 PLAN_RE = re.compile(r"^(\s*)1\.\.(\d+)$")

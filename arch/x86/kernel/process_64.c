@@ -23,6 +23,7 @@
 #include <syscalls.h>
 #include <asm/uaccess.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/irqflags.h>
 #include <asm/msr.h>
 #include <asm/ptrace.h>
@@ -67,6 +68,8 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	regs->flags = X86_EFLAGS_IF;
 	current->thread.fsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
+	fpu__init_state(&current->thread.fpu);
+	fxrstor(&current->thread.fpu);
 }
 
 /*
@@ -79,10 +82,14 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 {
 	unsigned long top = (unsigned long)next->stack + THREAD_SIZE;
 
-	if (prev->mm)
+	if (prev->mm) {
 		prev->thread.fsbase = rdmsr(MSR_FS_BASE);
-	if (next->mm)
+		fxsave(&prev->thread.fpu);
+	}
+	if (next->mm) {
 		wrmsr(MSR_FS_BASE, next->thread.fsbase);
+		fxrstor(&next->thread.fpu);
+	}
 	load_sp0(top);
 	pcpu_hot.top_of_stack = top;
 	pcpu_hot.current_task = next;

@@ -35,11 +35,30 @@ void serial_init(void)
 	outb(0x0b, COM1 + UART_MCR);		/* DTR, RTS, OUT2 */
 }
 
+#define TX_TAIL_SIZE	64
+static char tx_tail[TX_TAIL_SIZE];	/* the last bytes sent, for the self-tests */
+static unsigned long tx_count;
+
 void serial_putc(char c)
 {
 	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE))
 		;
 	outb(c, COM1 + UART_TX);
+	tx_tail[tx_count++ % TX_TAIL_SIZE] = c;
+}
+
+/* serial_tx_tail - the last (up to @size - 1) bytes sent, NUL-terminated. */
+void serial_tx_tail(char *buf, size_t size)
+{
+	size_t n = size - 1;
+
+	if (n > TX_TAIL_SIZE)
+		n = TX_TAIL_SIZE;
+	if (n > tx_count)
+		n = tx_count;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tx_tail[(tx_count - n + i) % TX_TAIL_SIZE];
+	buf[n] = '\0';
 }
 
 /* serial_write: @n bytes, each "\n" sent as "\r\n" for terminals. */

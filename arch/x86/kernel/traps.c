@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/extable.h>
 #include <asm/irq.h>
 #include <asm/stacktrace.h>
@@ -118,4 +119,5 @@ void trap_init(void)
 	cpu_init();
 	idt_setup_traps();
 	syscall_init();
+	fpu__init_cpu();
 }

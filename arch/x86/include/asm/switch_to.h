@@ -3,6 +3,7 @@
 #define _ASM_X86_SWITCH_TO_H
 
 struct task_struct;
+struct pt_regs;
 
 /*
  * switch_to - save prev's callee-saved registers and stack pointer, load

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A new program's arguments and stack (Linux: fs/exec.c).
+ *
+ * Before the binary format loader maps anything else, exec puts the
+ * strings at the very top of the new address space:
+ *
+ *   bprm_mm_init()     counts argv and envp, refuses too many bytes
+ *                      (-E2BIG), maps a stack area at STACK_TOP just big
+ *                      enough, and copies the filename, the envp strings
+ *                      and the argv strings into it, top down
+ *   setup_arg_pages()  grows the area by 128 KiB, the room for the
+ *                      loader's tables and the program's first frames,
+ *                      and records where the argv strings start
+ *
+ * The loader then writes its tables below the strings (binfmt_elf.c's
+ * create_elf_tables() draws the finished stack).  Linux copies the
+ * strings in do_execveat_common() before it knows the binary's format;
+ * here load_elf_binary() calls both steps itself.
+ *
+ * The new mm belongs to the caller alone until exec installs it, so
+ * nothing here takes its mmap_lock.
+ */
+#include <asm/switch_to.h>
+#include <asm/special_insns.h>
+#include <asm/irqflags.h>
+#include <signal.h>
+#include <sched.h>
+#include <builtin_programs.h>
+#include <kernel.h>
+#include <binfmts.h>
+#include <errno.h>
+#include <mm.h>
+#include <string.h>
+#include "internal.h"
+
+/* How much setup_arg_pages() grows the stack below the strings (Linux's). */
+#define STACK_EXPAND	(128UL * 1024)
+
+/* count - the number of strings in @argv (NULL: none), or -E2BIG past @max. */
+static int count(const char *const *argv, int max)
+{
+	int i = 0;
+
+	if (!argv)
+		return 0;
+	for (; argv[i]; i++)
+		if (i >= max)
+			return -E2BIG;
+	return i;
+}
+
+/*
+ * strings_size - the bytes @n strings take with their NULs
+ * Return: the size, or -E2BIG if one string is longer than MAX_ARG_STRLEN
+ * (NUL included, as Linux's valid_arg_len()) or all exceed @limit.
+ */
+static long strings_size(int n, const char *const *strings, long limit)
+{
+	long size = 0;
+
+	for (int i = 0; i < n; i++) {
+		size_t len = strnlen(strings[i], MAX_ARG_STRLEN) + 1;
+
+		if (len > MAX_ARG_STRLEN)
+			return -E2BIG;
+		size += len;
+		if (size > limit)
+			return -E2BIG;
+	}
+	return size;
+}
+
+/*
+ * bprm_stack_limits - count the strings into @stack and check them
+ * against MAX_ARG_STRLEN and ARG_MAX_BYTES (argv and envp together)
+ * Return: the bytes the stack needs for the filename and the strings,
+ * the end marker included; or -E2BIG.
+ */
+static long bprm_stack_limits(const struct linux_binprm *bprm, struct bprm_stack *stack)
+{
+	long filename = strnlen(bprm->filename, MAX_ARG_STRLEN) + 1;
+	long argv_bytes, envp_bytes;
+
+	if (filename > MAX_ARG_STRLEN)
+		return -E2BIG;
+	stack->argc = count(bprm->argv, MAX_ARG_STRINGS);
+	stack->envc = count(bprm->envp, MAX_ARG_STRINGS);
+	if (stack->argc < 0 || stack->envc < 0)
+		return -E2BIG;
+	argv_bytes = strings_size(stack->argc, bprm->argv, ARG_MAX_BYTES);
+	if (argv_bytes < 0)
+		return argv_bytes;
+	envp_bytes = strings_size(stack->envc, bprm->envp, ARG_MAX_BYTES - argv_bytes);
+	if (envp_bytes < 0)
+		return envp_bytes;
+	return sizeof(void *) + filename + argv_bytes + envp_bytes;
+}
+
+/*
+ * copy_string_kernel - push @arg, NUL included, just below stack->p
+ * Return: 0, or -EFAULT if the stack area does not hold it.
+ */
+static int copy_string_kernel(struct mm_struct *mm, struct bprm_stack *stack,
+			      const char *arg)
+{
+	int len = strlen(arg) + 1;
+
+	stack->p -= len;
+	if (access_remote_vm(mm, stack->p, (void *)arg, len, true) != len)
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * copy_strings - push @n strings, the last first, so that they end up in
+ * order, back to back, at the new stack->p
+ */
+static int copy_strings(struct mm_struct *mm, struct bprm_stack *stack, int n,
+			const char *const *strings)
+{
+	while (n-- > 0) {
+		int retval = copy_string_kernel(mm, stack, strings[n]);
+
+		if (retval)
+			return retval;
+	}
+	return 0;
+}
+
+/**
+ * bprm_mm_init - map the new stack and copy the program's strings into it
+ * @bprm: the program; bprm->mm is empty
+ * @stack: filled in: the area, where the strings went and how many
+ *
+ * The area is [STACK_TOP - size, STACK_TOP), size the strings rounded up
+ * to pages; the top 8 bytes stay zero as the end marker.  Linux's
+ * bprm_mm_init() makes a one-page area that grows as copy_strings()
+ * fills it; this one is mapped at its final size at once.
+ *
+ * Return: 0, -E2BIG (too many bytes), -ENOMEM, -EFAULT.
+ */
+int bprm_mm_init(struct linux_binprm *bprm, struct bprm_stack *stack)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned long len, addr;
+	long size;
+	int retval;
+
+	size = bprm_stack_limits(bprm, stack);
+	if (size < 0)
+		return size;
+	len = PAGE_ALIGN(size);
+	addr = do_mmap(mm, NULL, STACK_TOP - len, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN, 0);
+	if (IS_ERR_VALUE(addr))
+		return (int)addr;
+	stack->vma = find_vma(mm, addr);
+	stack->p = STACK_TOP - sizeof(void *);
+
+	retval = copy_string_kernel(mm, stack, bprm->filename);
+	if (retval)
+		return retval;
+	stack->exec = stack->p;
+	retval = copy_strings(mm, stack, stack->envc, bprm->envp);
+	if (retval)
+		return retval;
+	return copy_strings(mm, stack, stack->argc, bprm->argv);
+}
+
+/**
+ * setup_arg_pages - make the stack area ready for the program
+ * @executable_stack: the binary asked for it (PT_GNU_STACK with PF_X)
+ *
+ * Grows the area down by 128 KiB below the strings, as Linux does, and
+ * sets mm->arg_start to the first argv string.
+ *
+ * Return: 0, or -EFAULT if the area cannot grow, or mprotect's error.
+ */
+int setup_arg_pages(struct linux_binprm *bprm, struct bprm_stack *stack,
+		    bool executable_stack)
+{
+	struct mm_struct *mm = bprm->mm;
+	struct vm_area_struct *vma = stack->vma;
+	int retval;
+
+	if (expand_stack(vma, vma->vm_start - STACK_EXPAND))
+		return -EFAULT;
+	if (executable_stack) {
+		retval = do_mprotect(mm, vma->vm_start, vma->vm_end - vma->vm_start,
+				     PROT_READ | PROT_WRITE | PROT_EXEC);
+		if (retval)
+			return retval;
+		stack->vma = find_vma(mm, STACK_TOP - 1);
+	}
+	mm->arg_start = stack->p;
+	return 0;
+}
+
+/* --- running a program: the task side (after load_elf_binary) ------------ */
+
+/*
+ * exec_mmap - make @mm the current task's address space (Linux: the same
+ * name).  The old one is given up (mmput); a kernel thread becoming a
+ * process gives up the mm it borrowed (mmdrop).
+ */
+static void exec_mmap(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old_mm = tsk->mm, *active_mm;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	active_mm = tsk->active_mm;
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	write_cr3(__pa(mm->pgd));
+	local_irq_restore(flags);
+	if (old_mm)
+		mmput(old_mm);
+	else
+		mmdrop(active_mm);
+}
+
+/* Actions go back to default, except "ignore", as exec requires. */
+static void flush_signal_handlers(struct task_struct *tsk)
+{
+	for (int i = 0; i < _NSIG; i++)
+		if (tsk->sighand[i].handler != SIG_IGN)
+			tsk->sighand[i] = (struct k_sigaction){ 0 };
+}
+
+static const char *kbasename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/**
+ * exec_binprm - replace the current program by the one in @bprm
+ *
+ * Everything that can fail happens before the point of no return (the
+ * new mm is built aside and the caller keeps running if it fails); then
+ * the new mm replaces the old, and the task's saved user registers are
+ * set to start the program.
+ *
+ * Return: 0 (returning to user mode starts the program), or the loader's
+ * error with the caller untouched.
+ */
+int exec_binprm(struct linux_binprm *bprm)
+{
+	struct task_struct *tsk = current;
+	int ret;
+
+	bprm->mm = mm_alloc();
+	if (!bprm->mm)
+		return -ENOMEM;
+	ret = load_elf_binary(bprm);
+	if (ret) {
+		mmput(bprm->mm);
+		return ret;
+	}
+	/* the point of no return */
+	exec_mmap(bprm->mm);
+	strscpy(tsk->comm, kbasename(bprm->filename), sizeof(tsk->comm));
+	tsk->flags &= ~PF_KTHREAD;
+	flush_signal_handlers(tsk);
+	start_thread(task_pt_regs(tsk), bprm->entry, bprm->sp);
+	return 0;
+}
+
+/**
+ * kernel_execve - run a built-in program from kernel code (kernel_init,
+ * the self-tests); returning 0 to ret_from_fork enters user mode
+ */
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	const struct builtin_program *prog = find_builtin_program(kbasename(filename));
+	struct linux_binprm bprm = {
+		.filename = filename,
+		.argv = argv,
+		.envp = envp,
+	};
+
+	if (!prog)
+		return -ENOENT;
+	bprm.buf = prog->data;
+	bprm.size = prog->size;
+	return exec_binprm(&bprm);
+}

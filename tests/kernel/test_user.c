@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User programs from user/ (static musl binaries, embedded in the kernel)
+ * run as processes and end as user/expected.txt says -- the same table
+ * scripts/run_user_on_linux.py checks them against on Linux.  Around
+ * each program, free pages and slab objects must come back exactly.
+ */
+#include <ktest.h>
+#include <binfmts.h>
+#include <builtin_programs.h>
+#include <errno.h>
+#include <kernel.h>
+#include <mm.h>
+#include <sched.h>
+#include <signal.h>
+#include <slab.h>
+#include <string.h>
+#include <asm/serial.h>
+
+#define MAX_WORDS	16
+
+struct expectation {
+	char line[160];			/* the words point into it */
+	const char *name;
+	bool by_signal;			/* "signal S", else "exit N" */
+	int value;
+	const char *argv[MAX_WORDS + 1];
+	const char *envp[MAX_WORDS + 1];
+};
+
+struct run_args {
+	const char *name;
+	const char *const *argv, *const *envp;
+};
+
+
+
+static int run_program(void *arg)
+{
+	struct run_args *a = arg;
+	if (!kernel_execve(a->name, a->argv, a->envp))
+		return 0;		/* to user mode: the program starts */
+	do_exit(127 << 8);		/* exec failed: "command not found" */
+}
+
+/* run_user - run @name as a child of the caller; returns its wait status. */
+static int run_user(const char *name, const char *const *argv, const char *const *envp)
+{
+	struct run_args a = { name, argv, envp };
+	int status = -1;
+	pid_t pid = kernel_thread(run_program, &a, name, SIGCHLD);
+
+	if (pid < 0 || kernel_wait(pid, &status) != pid)
+		return -1;
+	return status;
+}
+
+/* Parse one line of user/expected.txt into @e; false for comments/blank lines. */
+static bool parse_expectation(const char *line, size_t len, struct expectation *e)
+{
+	char *p, *word, *mode = NULL;
+	int argc = 1, envc = 0;
+
+	memset(e, 0, sizeof(*e));
+	snprintf(e->line, sizeof(e->line), "%.*s", (int)len, line);
+	p = e->line;
+	while ((word = strsep(&p, " \t"))) {
+		if (!*word)
+			continue;
+		if (!e->name) {
+			if (word[0] == '#')
+				return false;
+			e->name = e->argv[0] = word;
+		} else if (!strcmp(word, "exit") || !strcmp(word, "signal")) {
+			e->by_signal = word[0] == 's';
+			mode = "value";
+		} else if (mode && !strcmp(mode, "value")) {
+			kstrtoint(word, 10, &e->value);
+			mode = NULL;
+		} else if (!strcmp(word, "args:") || !strcmp(word, "env:")) {
+			mode = word[0] == 'a' ? "args" : "env";
+		} else if (mode && mode[0] == 'a' && argc < MAX_WORDS) {
+			e->argv[argc++] = word;
+		} else if (mode && mode[0] == 'e' && envc < MAX_WORDS) {
+			e->envp[envc++] = word;
+		}
+	}
+	return e->name;
+}
+
+/* Run one program as expected.txt says; fail @test with the details if it differs. */
+static void check_program(struct ktest *test, struct expectation *e)
+{
+	unsigned long free_before = nr_free_pages(), objs_before = slab_objects_in_use();
+	int status = run_user(e->name, e->argv, e->envp);
+	bool ok = e->by_signal ? (WIFSIGNALED(status) && WTERMSIG(status) == e->value)
+			       : (WIFEXITED(status) && WEXITSTATUS(status) == e->value);
+
+	drop_lazy_mm();
+	if (!ok)
+		KTEST_FAIL(test, "%s: status %#x, expected %s %d", e->name, status,
+			   e->by_signal ? "signal" : "exit", e->value);
+	if (nr_free_pages() != free_before || slab_objects_in_use() != objs_before)
+		KTEST_FAIL(test, "%s: leaked %ld pages, %ld slab objects", e->name,
+			   (long)(free_before - nr_free_pages()),
+			   (long)(slab_objects_in_use() - objs_before));
+}
+
+static void user_programs_end_as_expected(struct ktest *test)
+{
+	static struct expectation e;
+	const char *line = builtin_expected_txt;
+	int run = 0;
+
+	while (*line) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+
+		if (parse_expectation(line, len, &e)) {
+			KTEST_EXPECT_NOT_NULL(test, find_builtin_program(e.name));
+			check_program(test, &e);
+			run++;
+		}
+		line += len + (nl ? 1 : 0);
+	}
+	KTEST_EXPECT_EQ(test, run, nr_builtin_programs);
+	ktest_printk(test, "%d programs ran", run);
+}
+
+/* What the log says after a program ran: it must contain @needle, @times times. */
+static int count_in_log_since(unsigned long start, const char *needle)
+{
+	extern char log_buf[];
+	extern unsigned long log_next;
+	static char tail[8192];
+	unsigned long n = min(log_next - start, sizeof(tail) - 1);
+	int count = 0;
+	char *p = tail;
+
+	for (unsigned long i = 0; i < n; i++)
+		tail[i] = log_buf[(log_next - n + i) % (1 << 16)];
+	tail[n] = '\0';
+	while ((p = strstr(p, needle))) {
+		count++;
+		p += strlen(needle);
+	}
+	return count;
+}
+
+/* printf() in a program reaches the serial port: the UART's last bytes say so. */
+static void user_printf_reaches_console(struct ktest *test)
+{
+	const char *argv[] = { "hello", NULL }, *envp[] = { NULL };
+	char last[32];
+
+	KTEST_EXPECT_EQ(test, run_user("hello", argv, envp), 0);
+	serial_tx_tail(last, sizeof(last));
+	KTEST_EXPECT_NOT_NULL(test, strstr(last, "hello, world\r\n"));
+	drop_lazy_mm();
+}
+
+static void user_segfault_is_reported(struct ktest *test)
+{
+	extern unsigned long log_next;
+	const char *argv[] = { "fault_null", NULL }, *envp[] = { NULL };
+	unsigned long start = log_next;
+	int status = run_user("fault_null", argv, envp);
+
+	KTEST_EXPECT_TRUE(test, WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	/* "fault_null[PID]: segfault at 0 ip ... sp ... error 4 in fault_null[401000+...]" */
+	KTEST_EXPECT_EQ(test, count_in_log_since(start, "]: segfault at 0 ip "), 1);
+	KTEST_EXPECT_EQ(test, count_in_log_since(start, " error 4 in fault_null["), 1);
+	drop_lazy_mm();
+}
+
+static void user_enosys_logged_once(struct ktest *test)
+{
+	extern unsigned long log_next;
+	const char *argv[] = { "enosys", NULL }, *envp[] = { NULL };
+	unsigned long start = log_next;
+
+	KTEST_EXPECT_EQ(test, run_user("enosys", argv, envp), 0);
+	KTEST_EXPECT_EQ(test, run_user("enosys", argv, envp), 0);
+	/* said at most once per boot (and maybe already by the first case) */
+	KTEST_EXPECT_LE(test, count_in_log_since(start, "system call 1000 is not implemented"), 1);
+	drop_lazy_mm();
+}
+
+static void user_exec_of_missing_program_fails(struct ktest *test)
+{
+	const char *argv[] = { "no_such_program", NULL }, *envp[] = { NULL };
+	int status = run_user("no_such_program", argv, envp);
+
+	KTEST_EXPECT_TRUE(test, WIFEXITED(status));
+	KTEST_EXPECT_EQ(test, WEXITSTATUS(status), 127);
+	KTEST_EXPECT_EQ(test, kernel_execve("no_such_program", argv, envp), -ENOENT);
+}
+
+static struct ktest_case user_cases[] = {
+	KTEST_CASE(user_programs_end_as_expected),
+	KTEST_CASE(user_printf_reaches_console),
+	KTEST_CASE(user_segfault_is_reported),
+	KTEST_CASE(user_enosys_logged_once),
+	KTEST_CASE(user_exec_of_missing_program_fails),
+	{}
+};
+
+static struct ktest_suite user_suite = {
+	.name = "user",
+	.test_cases = user_cases,
+};
+ktest_suite(user_suite);
