@@ -19,6 +19,7 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <jiffies.h>
+#include <binfmts.h>
 
 #define DISSECT_VERSION "0.1"
 
@@ -38,17 +39,35 @@ static void mm_core_init(void)
 	proc_caches_init();
 }
 
+static const char *execute_command = "hello";	/* "init=PROGRAM" */
+
+static int init_setup(char *val)
+{
+	if (!val || !*val)
+		return -1;
+	execute_command = val;
+	return 0;
+}
+__setup("init", init_setup);
+
 /*
- * kernel_init - pid 1: run the self-tests, or start the init program.
- * (Linux: init/main.c, the same name.)
+ * kernel_init - pid 1: run the self-tests, or become the init program
+ * (Linux: init/main.c, the same name).  A successful exec returns 0 and
+ * ret_from_fork takes pid 1 to user mode; when it exits, the machine
+ * powers off with its status.
  */
 static int kernel_init(void *unused)
 {
+	int ret;
+
 	if (ktest_enabled)
 		machine_exit(ktest_run_all() ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS, 0);
-	pr_notice("dissect: booted; %lu MiB free. No user space yet: powering off.\n",
-		  nr_free_pages() >> (20 - PAGE_SHIFT));
-	machine_exit(EXIT_INIT, 0);
+	pr_notice("Run %s as init process\n", execute_command);
+	argv_init[0] = execute_command;
+	ret = kernel_execve(execute_command, argv_init, envp_init);
+	if (!ret)
+		return 0;
+	panic("Requested init %s failed (error %d).", execute_command, ret);
 }
 
 /* rest_init - start pid 1, then become the idle task (pid 0). */

@@ -8,9 +8,11 @@
 # Environment: DISSECT_GDB_PORT (the port), DISSECT_ELF (the kernel with
 # its symbols), DISSECT_SRC (the repository, for scripts/gdb/dissect.py;
 # default: the current directory), DISSECT_STEP_TIMEOUT (seconds one
-# "continue" may take before the check interrupts the kernel; default 20).
+# "continue" may take before the check interrupts the kernel; default 20),
+# DISSECT_GDB_SESSION (which checks: "boot", the default, or "vmas").
 #
-# It drives the boot from outside, as a student would in `make debug`:
+# Session "boot" (the plain kernel, dissect-gdb.iso) drives the boot from
+# outside, as a student would in `make debug`:
 #
 #   start_kernel   called by startup_64; the boot tables (early_pgd) are
 #                  in CR3 and map the kernel with 2M pages, RWX
@@ -20,6 +22,33 @@
 #                  mapping of the boot tables is gone
 #   time_init      mem_init() has handed memory to the buddy allocator:
 #                  dissect-meminfo shows it free; dissect-dmesg shows the log
+#
+# Session "vmas" (the self-test kernel, dissect-ktest.iso, command line
+# "ktest") checks dissect-vmas and dissect-rbcheck on the address spaces
+# the VMA suites build (tests/mm/test_vma.c, test_vma_random.c):
+#
+#   parse_early_param  boot_command_line is still "ktest": rewrite it to
+#                  "ktest ktest.filter=vma,vma_random", as one would edit
+#                  the GRUB line, so only those two suites run
+#   show_map_vma   called by the vma_maps_* cases, on an mm of 5 areas,
+#                  then one of 2 (rw-p, ---p, r-xp, rwxs, [heap], [stack]):
+#                  at each call the area's dissect-vmas line must be the
+#                  line the kernel's show_map_vma() then writes ("finish"
+#                  and read its buffer); every line must match the area
+#                  list as read here (mm->mmap, vm_next); dissect-vmas -v
+#                  shows each area's vm_flags; dissect-rbcheck says OK
+#   mmput          called by vma_random_ops after 10,000 random mmap,
+#                  munmap, mprotect and fault operations, with the mm
+#                  (dozens of areas, red and black nodes, resident pages):
+#                  dissect-vmas agrees with the list, map_count and
+#                  get_mm_rss(); dissect-rbcheck says OK, with the black
+#                  height counted here down the leftmost path; then one
+#                  rb_subtree_gap, one node's colour and map_count are
+#                  damaged in turn with "set var": each time rbcheck must
+#                  name the damage; each value is restored and rbcheck is
+#                  OK again
+#   machine_exit   the two suites passed anyway (dissect-dmesg: the
+#                  rewritten command line, "fail:0" totals, no "not ok")
 #
 # Every check prints "gdb-check:   ok: ..."; the first that fails prints
 # "gdb-check: FAIL: reason" and GDB exits with status 1.  The last line
@@ -244,12 +273,277 @@ def check_time_init():
     ok("dissect-dmesg shows the boot log (%d lines)" % len(out.splitlines()))
 
 
+# --- session "vmas": dissect-vmas and dissect-rbcheck -------------------------
+
+KTEST_CMDLINE = "ktest"  # the command line baked into dissect-ktest.iso
+VMA_CMDLINE = "ktest ktest.filter=vma,vma_random"
+VM_READ, VM_WRITE, VM_EXEC, VM_MAYSHARE = 0x1, 0x2, 0x4, 0x80
+MAPS_RE = re.compile(r"^([0-9a-f]{8,})-([0-9a-f]{8,}) ")
+MAX_MAPS_CALLS = 32  # show_map_vma calls followed before giving up
+
+
+def value(expr):
+    """An expression's value as an unsigned int (a CheckFailed if GDB cannot)."""
+    try:
+        return int(gdb.parse_and_eval("(unsigned long)(%s)" % expr))
+    except gdb.error as e:
+        raise CheckFailed("cannot evaluate %s: %s" % (expr, e))
+
+
+def list_areas(mm):
+    """The areas of the mm at address @mm, read here from its list (mm->mmap,
+    vm_next), not from the tree dissect-vmas walks: [(vma, start, end, flags)]."""
+    areas, vma = [], value("((struct mm_struct *)%#x)->mmap" % mm)
+    while vma:
+        expect(len(areas) < 100000, "the area list of mm %#x does not end" % mm)
+        v = "((struct vm_area_struct *)%#x)" % vma
+        areas.append((vma, value(v + "->vm_start"), value(v + "->vm_end"),
+                      value(v + "->vm_flags")))
+        vma = value(v + "->vm_next")
+    return areas
+
+
+def maps_prefix(start, end, flags):
+    """An anonymous area's maps line up to the inode, composed here."""
+    return "%08x-%08x %s%s%s%s 00000000 00:00 0" % (
+        start, end, "r" if flags & VM_READ else "-", "w" if flags & VM_WRITE else "-",
+        "x" if flags & VM_EXEC else "-", "s" if flags & VM_MAYSHARE else "p")
+
+
+def vmas(mm_expr, mm, verbose=False):
+    """Run dissect-vmas; check its area lines against list_areas(); return
+    (the output, {vm_start: line})."""
+    out = run("dissect-vmas %s%s" % ("-v " if verbose else "", mm_expr))
+    lines = out.split("\n")
+    maps = [l for l in lines if MAPS_RE.match(l)]
+    areas = list_areas(mm)
+    expect(len(maps) == len(areas), "dissect-vmas %s: %d area lines; the mm's list holds %d:\n%s"
+           % (mm_expr, len(maps), len(areas), out))
+    for line, (vma, start, end, flags) in zip(maps, areas):
+        want = maps_prefix(start, end, flags)
+        expect(line == want + " " or line.startswith(want + "  "),
+               "dissect-vmas %s: area %#x, %s on the list, is shown as '%s'\n%s"
+               % (mm_expr, vma, want, line, out))
+    if verbose:
+        details = [l for l in lines if l.startswith("    vma ")]
+        expect(len(details) == len(areas), "dissect-vmas -v %s: %d detail lines for %d areas:\n%s"
+               % (mm_expr, len(details), len(areas), out))
+        for line, (vma, start, end, flags) in zip(details, areas):
+            expect(line.startswith("    vma %#x vm_flags %#x (" % (vma, flags)) and
+                   re.search(r" rb_subtree_gap 0x[0-9a-f]+ (red|black)$", line),
+                   "dissect-vmas -v %s: area %#x (vm_flags %#x) is shown as\n%s"
+                   % (mm_expr, vma, flags, line))
+    m = re.search(r"^mm (0x[0-9a-f]+): map_count (\d+), total_vm (\d+) pages", out, re.M)
+    expect(m and int(m.group(1), 16) == mm and int(m.group(2)) == len(areas) and
+           int(m.group(3)) == value("((struct mm_struct *)%#x)->total_vm" % mm),
+           "dissect-vmas %s: the summary should name mm %#x, map_count %d and its "
+           "total_vm:\n%s" % (mm_expr, mm, len(areas), out))
+    return out, dict((int(MAPS_RE.match(l).group(1), 16), l) for l in maps)
+
+
+def rbcheck(mm_expr):
+    """Run dissect-rbcheck: (the output, number of areas or None, black height
+    or None, problem lines)."""
+    out = run("dissect-rbcheck %s" % mm_expr)
+    last = out.strip().splitlines()[-1] if out.strip() else ""
+    m = re.match(r"^rbcheck: OK \((\d+) areas, black height (\d+)\)$", last)
+    if m:
+        return out, int(m.group(1)), int(m.group(2)), []
+    m = re.match(r"^rbcheck: (\d+) problems?$", last)
+    expect(m, "dissect-rbcheck %s: no verdict on its last line:\n%s" % (mm_expr, out))
+    problems = out.strip().splitlines()[:-1]
+    expect(len(problems) == int(m.group(1)), "dissect-rbcheck %s: says %s problems, lists "
+           "%d:\n%s" % (mm_expr, m.group(1), len(problems), out))
+    return out, None, None, problems
+
+
+def expect_rbcheck_ok(mm_expr, nr_areas):
+    out, n, height, problems = rbcheck(mm_expr)
+    expect(n == nr_areas, "dissect-rbcheck %s: expected OK with %d areas:\n%s"
+           % (mm_expr, nr_areas, out))
+    return height
+
+
+def check_ktest_cmdline():
+    continue_to("parse_early_param", "setup_arch has copied the command line, nothing "
+                "has parsed it yet")
+    try:
+        cmdline = gdb.parse_and_eval("boot_command_line").string()
+    except gdb.error as e:
+        raise CheckFailed("cannot read boot_command_line: %s" % e)
+    expect(cmdline == KTEST_CMDLINE, "boot_command_line is '%s'; expected '%s', the "
+           "command line of dissect-ktest.iso" % (cmdline, KTEST_CMDLINE))
+    size = value("sizeof(boot_command_line)")
+    expect(size > len(VMA_CMDLINE), "boot_command_line has room for %d bytes only" % size)
+    gdb.selected_inferior().write_memory(addr("boot_command_line"),
+                                         VMA_CMDLINE.encode() + b"\0")
+    got = gdb.parse_and_eval("boot_command_line").string()
+    expect(got == VMA_CMDLINE, "writing boot_command_line failed: it reads '%s'" % got)
+    ok("boot_command_line '%s' -> '%s'" % (cmdline, VMA_CMDLINE))
+
+
+def check_maps_lines():
+    """At every show_map_vma() call of the vma_maps_* cases: dissect-vmas's
+    line for the area is the line the kernel writes."""
+    names, checked = set(), 0
+    for _ in range(MAX_MAPS_CALLS):
+        continue_to("show_map_vma", "a vma_maps_* case asks for a maps line")
+        vma, buf, size = value("vma"), value("buf"), value("size")
+        mm = value("vma->vm_mm")
+        start = value("vma->vm_start")
+        out, lines = vmas("vma->vm_mm", mm, verbose=checked == 0)
+        expect(start in lines, "dissect-vmas vma->vm_mm has no line for area %#x at %#x:\n%s"
+               % (vma, start, out))
+        mine = lines[start]
+        expect_rbcheck_ok("vma->vm_mm", len(lines))
+
+        run("finish")  # the kernel writes its line into buf
+        try:
+            theirs = gdb.selected_inferior().read_memory(buf, size).tobytes()
+        except gdb.error as e:
+            raise CheckFailed("cannot read show_map_vma's buffer at %#x: %s" % (buf, e))
+        theirs = theirs.split(b"\0")[0].decode("ascii", "replace")
+        expect(theirs == mine + "\n", "dissect-vmas and show_map_vma() differ on area %#x:"
+               "\n  '%s' (dissect-vmas)\n  '%s' (show_map_vma)"
+               % (vma, mine, theirs.rstrip("\n")))
+        ok("show_map_vma() = dissect-vmas: '%s'" % mine)
+        checked += 1
+        m = re.search(r" (\[\w+\])$", mine)
+        names.add(m.group(1) if m else mine.split()[1])
+        if {"[heap]", "[stack]", "rwxs", "---p"} <= names:
+            break
+    expect({"[heap]", "[stack]", "rwxs", "---p"} <= names,
+           "after %d show_map_vma calls, still not seen [heap], [stack], rwxs and ---p "
+           "(saw %s)" % (checked, ", ".join(sorted(names))))
+    ok("dissect-vmas: %d lines equal to show_map_vma's, dissect-rbcheck OK at each" % checked)
+
+
+def leftmost_black_height(mm):
+    """Black nodes on the path from the root down the rb_left pointers."""
+    node, height = value("((struct mm_struct *)%#x)->mm_rb.rb_node" % mm), 0
+    while node:
+        height += value("((struct rb_node *)%#x)->__rb_parent_color" % node) & 1
+        node = value("((struct rb_node *)%#x)->rb_left" % node)
+    return height
+
+
+def damage(what, setting, restoring, mm_expr, nr_areas, want):
+    """Run @setting (a "set var"), expect dissect-rbcheck to report a problem
+    matching the regular expression @want, run @restoring, expect OK again."""
+    run(setting)
+    try:
+        out, n, _, problems = rbcheck(mm_expr)
+    finally:
+        run(restoring)
+    expect(n is None, "dissect-rbcheck says OK after %s (%s):\n%s" % (what, setting, out))
+    expect(any(re.search(want, p) for p in problems),
+           "dissect-rbcheck after %s (%s): no problem matches '%s':\n%s"
+           % (what, setting, want, out))
+    expect_rbcheck_ok(mm_expr, nr_areas)
+    hit = [p for p in problems if re.search(want, p)][0]
+    ok("%s: %s (%d problem%s); restored: OK" % (what, hit, len(problems),
+                                                "" if len(problems) == 1 else "s"))
+
+
+def check_random_mm():
+    continue_to("vma_random_ops", "the random VMA operations start")
+    continue_to("mmput", "vma_random_ops is done and drops its mm")
+    names = frame_names()
+    expect(len(names) > 1 and names[1] == "vma_random_ops",
+           "mmput called from %s; expected vma_random_ops" % " <- ".join(names[:4]))
+    mm = value("mm")
+    mm_expr = "%#x" % mm  # as a plain address this time
+    m = "((struct mm_struct *)%#x)" % mm
+    nr = value(m + "->map_count")
+    expect(nr >= 10, "the random mm has only %d areas" % nr)
+
+    out, lines = vmas(mm_expr, mm)
+    rss = sum(max(int(gdb.parse_and_eval("%s->rss_stat[%d].counter" % (m, i))), 0)
+              for i in (0, 1, 3))  # get_mm_rss(): file + anon + shmem
+    summary = re.search(r"mm_users (\d+), mm_count (\d+), rss (\d+) pages", out)
+    expect(summary and int(summary.group(3)) == rss and rss > 0 and
+           int(summary.group(1)) == value("%s->mm_users.counter" % m),
+           "dissect-vmas %s: expected mm_users %d and rss %d pages:\n%s"
+           % (mm_expr, value("%s->mm_users.counter" % m), rss, out))
+    ok("dissect-vmas %s: %d areas as on the list, rss %d pages" % (mm_expr, nr, rss))
+
+    height = expect_rbcheck_ok(mm_expr, nr)
+    want_height = leftmost_black_height(mm)
+    expect(height == want_height, "dissect-rbcheck says black height %d; the leftmost path "
+           "has %d black nodes" % (height, want_height))
+    ok("dissect-rbcheck %s: OK (%d areas, black height %d)" % (mm_expr, nr, height))
+
+    # Damage a leaf's gap: rbcheck must name that area.
+    areas = list_areas(mm)
+    leaf = None
+    for vma, start, end, flags in areas:
+        v = "((struct vm_area_struct *)%#x)" % vma
+        if not value(v + "->vm_rb.rb_left") and not value(v + "->vm_rb.rb_right"):
+            leaf = (v, start, end)
+            break
+    expect(leaf, "no leaf in the tree of mm %#x" % mm)
+    v, start, end = leaf
+    gap = value(v + "->rb_subtree_gap")
+    damage("rb_subtree_gap + 4096", "set var %s->rb_subtree_gap = %#x" % (v, gap + 4096),
+           "set var %s->rb_subtree_gap = %#x" % (v, gap), mm_expr, nr,
+           r"^rbcheck: \[%x-%x\): rb_subtree_gap %#x, should be %#x$"
+           % (start, end, gap + 4096, gap))
+
+    # Turn a red node black (or, if there is none, the root red).
+    red = None
+    for vma, start, end, flags in areas:
+        v = "((struct vm_area_struct *)%#x)" % vma
+        if not value(v + "->vm_rb.__rb_parent_color") & 1:
+            red = (v, start, end)
+            break
+    if red:
+        v, start, end = red
+        pc = value(v + "->vm_rb.__rb_parent_color")
+        damage("red [%x-%x) made black" % (start, end),
+               "set var %s->vm_rb.__rb_parent_color = %#x" % (v, pc | 1),
+               "set var %s->vm_rb.__rb_parent_color = %#x" % (v, pc), mm_expr, nr,
+               r"black nodes down its left, \d+ down its right")
+    else:
+        root = value(m + "->mm_rb.rb_node")
+        pc = value("((struct rb_node *)%#x)->__rb_parent_color" % root)
+        damage("the root made red", "set var ((struct rb_node *)%#x)->__rb_parent_color = %#x"
+               % (root, pc & ~1), "set var ((struct rb_node *)%#x)->__rb_parent_color = %#x"
+               % (root, pc), mm_expr, nr, r"^rbcheck: the root \[[0-9a-f]+-[0-9a-f]+\) is red$")
+
+    damage("map_count + 1", "set var %s->map_count = %d" % (m, nr + 1),
+           "set var %s->map_count = %d" % (m, nr), mm_expr, nr,
+           r"^rbcheck: map_count is %d; the list holds %d areas, the tree %d$" % (nr + 1, nr, nr))
+
+
+def check_ktest_passed():
+    continue_to("machine_exit", "the two suites end and the kernel powers off")
+    out = run("dissect-dmesg")
+    expect("Command line: " + VMA_CMDLINE in out,
+           "dissect-dmesg: no 'Command line: %s':\n%s" % (VMA_CMDLINE, out))
+    totals = re.search(r"^# Totals: pass:(\d+) fail:(\d+)", out, re.M)
+    expect(totals and int(totals.group(1)) > 0 and totals.group(2) == "0" and
+           not re.search(r"^\s*not ok ", out, re.M) and
+           re.search(r"^ok \d+ vma$", out, re.M) and re.search(r"^ok \d+ vma_random$", out, re.M),
+           "the vma suites did not pass (dissect-dmesg):\n%s" % out)
+    ok("the vma and vma_random suites passed: %s" % totals.group(0))
+
+
+def check_vmas_session():
+    check_ktest_cmdline()
+    check_maps_lines()
+    check_random_mm()
+    check_ktest_passed()
+
+
 def main():
     port = os.environ.get("DISSECT_GDB_PORT")
     elf = os.environ.get("DISSECT_ELF")
     src = os.environ.get("DISSECT_SRC", ".")
+    session = os.environ.get("DISSECT_GDB_SESSION", "boot")
     if not port or not elf:
         raise CheckFailed("DISSECT_GDB_PORT and DISSECT_ELF must be set (run scripts/gdb_check.sh)")
+    if session not in ("boot", "vmas"):
+        raise CheckFailed("DISSECT_GDB_SESSION is '%s'; expected boot or vmas" % session)
     run("set pagination off")
     run("set confirm off")
     # 64-bit registers from the start: QEMU begins in real mode (see gdbinit).
@@ -259,6 +553,9 @@ def main():
     run("set tcp connect-timeout 10")
     run("target remote 127.0.0.1:%s" % port)
     ok("connected to QEMU's gdbstub on port %s" % port)
+    if session == "vmas":
+        check_vmas_session()
+        return
     check_start_kernel()
     check_paging_init()
     check_time_init()

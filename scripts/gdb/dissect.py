@@ -9,15 +9,23 @@
 #   dissect-pt ADDR       walk the page tables under the current CR3 for ADDR
 #   dissect-meminfo       the buddy allocator's free blocks per order
 #   dissect-dmesg [N]     the kernel log buffer (the last N lines)
+#   dissect-vmas [-v] MM  an mm's areas from its red-black tree, as
+#                         /proc/PID/maps prints them, and its counters
+#   dissect-rbcheck MM    validate_mm() from outside: list, tree, colours,
+#                         black height, rb_subtree_gap, map_count
 #   $dissect_phys(ADDR)   convenience function: ADDR's physical address
 #
 # The file has three layers:
 #
 #   1. constants: the kernel's memory layout and page-table entry bits,
-#      copied from arch/x86/include/asm/page.h and pgtable.h;
+#      copied from arch/x86/include/asm/page.h and pgtable.h; vm_flags
+#      bits from include/mm.h;
 #   2. helpers: reading virtual and physical memory, control registers,
 #      kernel symbols, decoding entries, and walk() - the page-table walk as
-#      data, for any command that needs a translation;
+#      data, for any command that needs a translation; reading structures
+#      through the kernel's debug information (container_of), and
+#      snapshots of an mm_struct (Mm), its areas (Area) and its tree
+#      (read_vma_tree) for the commands that look at address spaces;
 #   3. commands: one DissectCommand subclass each.
 #
 # Adding a command (dissect-vmas, dissect-ps, ...):
@@ -44,7 +52,13 @@
 # file): init_mm (.pgd), swapper_pg_dir, early_pgd, _text, _end,
 # __head_start, __head_end, zone_normal (static in mm/page_alloc.c: name,
 # managed_pages, free_pages, free_area[MAX_ORDER] {free_list, nr_free}),
-# log_buf, log_next.
+# log_buf, log_next.  Types (include/mm_types.h, include/rbtree.h):
+# struct mm_struct (mmap, mm_rb.rb_node, mmap_base, highest_vm_end,
+# mm_users, mm_count, map_count, total_vm, start_brk, brk, start_stack,
+# rss_stat[NR_MM_COUNTERS].counter), struct vm_area_struct (vm_start,
+# vm_end, vm_next, vm_prev, vm_rb, rb_subtree_gap, vm_mm, vm_flags,
+# vm_ops, vm_pgoff, vm_file), struct vm_operations_struct (name) and
+# struct rb_node (__rb_parent_color, rb_right, rb_left).
 
 import re
 
@@ -86,6 +100,35 @@ PTE_FLAG_BITS = [
 PTE_SOFTWARE_BITS = [
     (9, "SPECIAL"),  # _PAGE_SPECIAL: no struct page behind the pfn
 ]
+
+# vm_flags bits (include/mm.h) with the two-letter names Linux's
+# /proc/PID/smaps prints on its "VmFlags:" line.
+VM_READ = 0x00000001
+VM_WRITE = 0x00000002
+VM_EXEC = 0x00000004
+VM_SHARED = 0x00000008
+VM_MAYSHARE = 0x00000080
+VM_GROWSDOWN = 0x00000100
+VM_FLAG_NAMES = [
+    (VM_READ, "rd"), (VM_WRITE, "wr"), (VM_EXEC, "ex"), (VM_SHARED, "sh"),
+    (0x00000010, "mr"), (0x00000020, "mw"), (0x00000040, "me"), (VM_MAYSHARE, "ms"),
+    (VM_GROWSDOWN, "gd"), (0x00000400, "pf"), (0x00000800, "dw"), (0x00002000, "lo"),
+    (0x00004000, "io"), (0x00008000, "sr"), (0x00010000, "rr"), (0x00020000, "dc"),
+    (0x00040000, "de"), (0x00100000, "ac"), (0x00200000, "nr"), (0x00400000, "ht"),
+    (0x04000000, "dd"), (0x10000000, "mm"),
+]
+STACK_GUARD_GAP = 256 << PAGE_SHIFT  # include/mm.h: the gap below a stack
+
+# The rss_stat[] counters of an mm_struct (include/mm_types.h).
+MM_FILEPAGES, MM_ANONPAGES, MM_SWAPENTS, MM_SHMEMPAGES = range(4)
+
+# /proc/PID/maps: a name starts after column 72 (fs/proc/task_mmu.c,
+# Linux's seq_setwidth(m, 25 + sizeof(void *) * 6 - 1)).
+MAPS_NAME_COLUMN = 25 + 8 * 6 - 1
+
+# struct rb_node's __rb_parent_color: the parent's address, the colour in
+# bit 0 (include/rbtree.h); bit 1 is always clear.
+RB_RED, RB_BLACK = 0, 1
 
 CR0_PG = 1 << 31  # paging on
 CR4_LA57 = 1 << 12  # 5-level paging (dissect uses 4 levels)
@@ -479,6 +522,416 @@ def virt_to_phys(vaddr, pgd_paddr=None):
     return w.paddr if w.mapped else None
 
 
+# --- structures, through the kernel's debug information ----------------------
+
+def struct_type(name):
+    """struct @name, as the kernel's debug information describes it."""
+    try:
+        return gdb.lookup_type("struct " + name)
+    except gdb.error:
+        raise DissectError("no type 'struct %s' in the kernel's debug information "
+                           "(is build/dissect.elf loaded?)" % name)
+
+
+def field_offset(type_, path):
+    """offsetof(@type_, @path) in bytes; @path may name a nested member ("vm_rb.rb_left")."""
+    offset = 0
+    for name in path.split("."):
+        try:
+            field = type_.strip_typedefs()[name]
+        except KeyError:
+            raise DissectError("%s has no member '%s'" % (type_, name))
+        offset += field.bitpos // 8
+        type_ = field.type
+    return offset
+
+
+def container_of(addr, type_name, member):
+    """Linux's container_of(): the struct @type_name whose @member is at @addr."""
+    return addr - field_offset(struct_type(type_name), member)
+
+
+def read_struct(addr, type_name):
+    """The struct @type_name at @addr, as a gdb.Value read in one go: a bad
+    address raises gdb.MemoryError here, not at some later field."""
+    value = gdb.Value(addr).cast(struct_type(type_name).pointer()).dereference()
+    value.fetch_lazy()
+    return value
+
+
+def eval_struct_pointer(expr, type_name, hints=None):
+    """The address of a struct @type_name from a user's expression: a pointer
+    to it (mm, vma->vm_mm), the struct itself (init_mm), or a plain number
+    ($rdi, 0xffff888000123000).  @hints maps another struct's name to advice
+    when the expression points to that instead."""
+    expr = expr.strip()
+    if not expr:
+        raise DissectError("a struct %s expression is needed" % type_name)
+    try:
+        value = gdb.parse_and_eval(expr)
+        t = value.type.strip_typedefs()
+        if t.code == gdb.TYPE_CODE_STRUCT:
+            if t.tag != type_name:
+                raise DissectError("'%s' is a struct %s, not a struct %s"
+                                   % (expr, t.tag, type_name))
+            if value.address is None:
+                raise DissectError("'%s' is not in memory" % expr)
+            addr = to_int(value.address)
+        elif t.code == gdb.TYPE_CODE_PTR:
+            target = t.target().strip_typedefs()
+            if target.code == gdb.TYPE_CODE_STRUCT and target.tag != type_name:
+                hint = (hints or {}).get(target.tag)
+                raise DissectError("'%s' points to a struct %s, not a struct %s%s"
+                                   % (expr, target.tag, type_name,
+                                      " (%s)" % (hint % expr) if hint else ""))
+            addr = to_int(value)
+        elif t.code in (gdb.TYPE_CODE_INT, gdb.TYPE_CODE_ENUM, gdb.TYPE_CODE_CHAR):
+            addr = to_int(value)
+        else:
+            raise DissectError("'%s' is not a pointer to a struct %s" % (expr, type_name))
+    except gdb.error as e:
+        raise DissectError("cannot evaluate '%s': %s" % (expr, e))
+    if addr == 0:
+        raise DissectError("'%s' is NULL" % expr)
+    return addr
+
+
+# --- address spaces: mm_struct, vm_area_struct, the tree of areas ------------
+
+MAX_AREAS = 1 << 17  # more areas than sysctl_max_map_count allows: a loop
+
+
+def eval_mm(expr):
+    """The address of the struct mm_struct a user's expression names."""
+    return eval_struct_pointer(expr, "mm_struct",
+                               {"vm_area_struct": "try %s->vm_mm",
+                                "task_struct": "try %s->mm"})
+
+
+class Mm:
+    """A snapshot of the struct mm_struct at @addr: what the commands use."""
+
+    def __init__(self, addr):
+        v = read_struct(addr, "mm_struct")
+        self.addr = addr
+        self.mmap = to_int(v["mmap"])  # the first area on the list
+        self.rb_root = to_int(v["mm_rb"]["rb_node"])  # the root node of the tree
+        self.pgd = to_int(v["pgd"])
+        for name in ("mmap_base", "highest_vm_end", "total_vm", "start_brk", "brk",
+                     "start_stack"):
+            setattr(self, name, to_int(v[name]))
+        self.map_count = int(v["map_count"])
+        self.mm_users = int(v["mm_users"]["counter"])
+        self.mm_count = int(v["mm_count"]["counter"])
+        stat = v["rss_stat"]
+        n = stat.type.strip_typedefs().range()[1] + 1
+        self.rss_stat = [int(stat[i]["counter"]) for i in range(n)]
+
+    def counter(self, member):
+        """get_mm_counter(): a counter, negative values read as 0."""
+        return max(self.rss_stat[member], 0) if member < len(self.rss_stat) else 0
+
+    def rss(self):
+        """get_mm_rss(): resident pages, file + anonymous + shmem."""
+        return sum(self.counter(m) for m in (MM_FILEPAGES, MM_ANONPAGES, MM_SHMEMPAGES))
+
+
+class Area:
+    """A snapshot of the struct vm_area_struct at @addr."""
+
+    def __init__(self, addr):
+        v = read_struct(addr, "vm_area_struct")
+        self.addr = addr
+        self.node = addr + field_offset(v.type, "vm_rb")  # &vma->vm_rb
+        self.start = to_int(v["vm_start"])
+        self.end = to_int(v["vm_end"])
+        self.next = to_int(v["vm_next"])
+        self.prev = to_int(v["vm_prev"])
+        rb = v["vm_rb"]
+        self.parent_color = to_int(rb["__rb_parent_color"])
+        self.rb_left = to_int(rb["rb_left"])
+        self.rb_right = to_int(rb["rb_right"])
+        self.gap = to_int(v["rb_subtree_gap"])
+        self.mm = to_int(v["vm_mm"])
+        self.flags = to_int(v["vm_flags"])
+        self.ops = to_int(v["vm_ops"])
+        self.pgoff = to_int(v["vm_pgoff"])
+        self.file = to_int(v["vm_file"])
+
+    @property
+    def rb_parent(self):
+        """rb_parent(): the parent node's address (0 for the root)."""
+        return self.parent_color & ~3
+
+    @property
+    def color(self):
+        return self.parent_color & 1  # RB_RED or RB_BLACK
+
+    @property
+    def color_name(self):
+        return "black" if self.color == RB_BLACK else "red"
+
+    def start_gap(self):
+        """vm_start_gap(): a stack's guard gap below it counts as taken."""
+        start = self.start
+        if self.flags & VM_GROWSDOWN:
+            start = start - STACK_GUARD_GAP if start >= STACK_GUARD_GAP else 0
+        return start
+
+    def end_gap(self):
+        """vm_end_gap(): x86 has no VM_GROWSUP, so just vm_end."""
+        return self.end
+
+    def span(self):
+        """"[start-end)", as validate_mm() names an area."""
+        return "[%x-%x)" % (self.start, self.end)
+
+
+def vm_flags_names(flags):
+    """smaps' "VmFlags:" mnemonics ("rd wr mr mw me ac"), unknown bits in hex."""
+    words, known = [], 0
+    for bit, name in VM_FLAG_NAMES:
+        known |= bit
+        if flags & bit:
+            words.append(name)
+    if flags & ~known:
+        words.append("%#x" % (flags & ~known))
+    return " ".join(words)
+
+
+class VmaTree:
+    """mm->mm_rb as read_vma_tree() found it."""
+
+    def __init__(self):
+        self.root = 0  # the root node's address
+        self.areas = {}  # node address -> Area
+        self.children = {}  # node address -> (left, right) that could be read, or 0
+        self.parent_of = {}  # node address -> the node it was reached from (0: root)
+        self.inorder = []  # the Areas, in order: by address in a good tree
+        self.problems = []  # where the walk could not go on
+
+
+def read_vma_tree(mm, limit=MAX_AREAS):
+    """Read every node of @mm's tree once (a child seen before is a loop and
+    is not followed; an unreadable one is skipped), then list them in order."""
+    t = VmaTree()
+    todo = []
+
+    def visit(node, parent, what):
+        if node == 0:
+            return 0
+        if node in t.areas:
+            t.problems.append("%s points to node %#x again: the tree has a loop"
+                              % (what, node))
+            return 0
+        if len(t.areas) >= limit:
+            t.problems.append("more than %d nodes in the tree: stopped reading" % limit)
+            return 0
+        try:
+            area = Area(container_of(node, "vm_area_struct", "vm_rb"))  # rb_entry()
+        except gdb.MemoryError:
+            t.problems.append("%s points to node %#x, which cannot be read" % (what, node))
+            return 0
+        t.areas[node] = area
+        t.parent_of[node] = parent
+        todo.append(node)
+        return node
+
+    t.root = visit(mm.rb_root, 0, "mm->mm_rb.rb_node")
+    while todo:
+        node = todo.pop()
+        a = t.areas[node]
+        left = visit(a.rb_left, node, "the rb_left of %s" % a.span())
+        right = visit(a.rb_right, node, "the rb_right of %s" % a.span())
+        t.children[node] = (left, right)
+    stack, node = [], t.root  # in order, without recursion: trees can be deep when broken
+    while stack or node:
+        while node:
+            stack.append(node)
+            node = t.children[node][0]
+        node = stack.pop()
+        t.inorder.append(t.areas[node])
+        node = t.children[node][1]
+    return t
+
+
+def read_vma_list(mm, limit=MAX_AREAS):
+    """The areas on @mm's list (mm->mmap, vm_next), and why it stopped early."""
+    areas, problems, seen, addr = [], [], set(), mm.mmap
+    while addr:
+        if addr in seen:
+            problems.append("list: the vm_next of %s goes back to area %#x: a loop"
+                            % (areas[-1].span(), addr))
+            break
+        if len(areas) >= limit:
+            problems.append("list: more than %d areas: stopped reading" % limit)
+            break
+        try:
+            area = Area(addr)
+        except gdb.MemoryError:
+            problems.append("list: %s points to area %#x, which cannot be read" % (
+                "the vm_next of " + areas[-1].span() if areas else "mm->mmap", addr))
+            break
+        seen.add(addr)
+        areas.append(area)
+        addr = area.next
+    return areas, problems
+
+
+class MmCheck:
+    """What check_mm() found."""
+
+    def __init__(self):
+        self.problems = []
+        self.nr_areas = 0  # in the tree
+        self.black_height = 0  # black nodes on every path from the root down, or None
+
+
+def _describe(area):
+    return "area %#x %s" % (area.addr, area.span()) if area else "no more areas"
+
+
+def check_mm(mm):
+    """validate_mm() (mm/mmap.c) as data, plus the red-black rules.
+
+    The tree: every node reached once, rb_parent() of each node its parent,
+    the root black, no red node with a red child, the same number of black
+    nodes on every path down.  In order: vm_start < vm_end, both page
+    aligned, sorted and not overlapping, vm_mm this mm, and every
+    rb_subtree_gap the largest of the area's own gap and its children's
+    rb_subtree_gap.  An area's own gap (vma_compute_gap) is
+    vm_start_gap(area) - vm_end_gap(previous area), 0 if negative; for the
+    first area, vm_start_gap().  The list: vm_next from mm->mmap gives the
+    tree's areas in the tree's order, vm_prev links back.  The mm:
+    map_count is the number of areas, highest_vm_end the last one's end.
+    """
+    r = MmCheck()
+    t = read_vma_tree(mm)
+    r.problems += t.problems
+    r.nr_areas = len(t.inorder)
+
+    # the red-black rules, children before parents
+    order, stack = [], [t.root] if t.root else []
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack += [c for c in t.children[node] if c]
+    height = {0: 0}  # black nodes down every path; None below a mismatch
+    for node in reversed(order):
+        a = t.areas[node]
+        left, right = t.children[node]
+        if a.rb_parent != t.parent_of[node]:
+            r.problems.append("%s: rb_parent is %#x, should be %#x%s" % (
+                a.span(), a.rb_parent, t.parent_of[node],
+                " (the root has none)" if node == t.root else ""))
+        if a.parent_color & 2:
+            r.problems.append("%s: bit 1 of __rb_parent_color is set (%#x)"
+                              % (a.span(), a.parent_color))
+        if a.color == RB_RED:
+            for c in (left, right):
+                if c and t.areas[c].color == RB_RED:
+                    r.problems.append("%s is red and so is its child %s"
+                                      % (a.span(), t.areas[c].span()))
+        if height[left] is None or height[right] is None:
+            height[node] = None  # reported lower down, not again at each ancestor
+        elif height[left] != height[right]:
+            r.problems.append("%s: %d black nodes down its left, %d down its right"
+                              % (a.span(), height[left], height[right]))
+            height[node] = None
+        else:
+            height[node] = height[left] + (a.color == RB_BLACK)
+    if t.root and t.areas[t.root].color != RB_BLACK:
+        r.problems.append("the root %s is red" % t.areas[t.root].span())
+    r.black_height = height[t.root]  # None if the paths differ
+
+    # in order: the areas themselves and the augmented gaps
+    prev = None
+    for a in t.inorder:
+        if a.start >= a.end:
+            r.problems.append("%s: vm_start is not below vm_end" % a.span())
+        if (a.start | a.end) & (PAGE_SIZE - 1):
+            r.problems.append("%s: not page aligned" % a.span())
+        if prev and a.start < prev.end:
+            r.problems.append("%s: out of order, starts below the end of %s"
+                              % (a.span(), prev.span()))
+        if a.mm != mm.addr:
+            r.problems.append("%s: vm_mm is %#x, not this mm (%#x)" % (a.span(), a.mm, mm.addr))
+        want = a.start_gap()
+        if prev:
+            want = want - prev.end_gap() if want > prev.end_gap() else 0
+        for c in t.children[a.node]:
+            if c:
+                want = max(want, t.areas[c].gap)
+        if a.gap != want:
+            r.problems.append("%s: rb_subtree_gap %#x, should be %#x"
+                              % (a.span(), a.gap, want))
+        prev = a
+
+    # the list, and the list against the tree
+    lst, problems = read_vma_list(mm)
+    r.problems += problems
+    prev_addr = 0
+    for a in lst:
+        if a.prev != prev_addr:
+            r.problems.append("list: %s: vm_prev is %#x, should be %#x"
+                              % (a.span(), a.prev, prev_addr))
+        prev_addr = a.addr
+    for i in range(max(len(lst), len(t.inorder))):
+        la = lst[i] if i < len(lst) else None
+        ta = t.inorder[i] if i < len(t.inorder) else None
+        if la is None or ta is None or la.addr != ta.addr:
+            r.problems.append("list and tree differ from area #%d on: the list has %s, "
+                              "the tree %s" % (i, _describe(la), _describe(ta)))
+            break
+    if mm.map_count != len(lst) or mm.map_count != len(t.inorder):
+        r.problems.append("map_count is %d; the list holds %d areas, the tree %d"
+                          % (mm.map_count, len(lst), len(t.inorder)))
+    want = lst[-1].end_gap() if lst else 0
+    if mm.highest_vm_end != want:
+        r.problems.append("highest_vm_end is %#x, should be %#x (%s)" % (
+            mm.highest_vm_end, want, "the last area's end" if lst else "no areas"))
+    return r
+
+
+# --- /proc/PID/maps (fs/proc/task_mmu.c) -------------------------------------
+
+def vma_name(area, mm_of):
+    """vma_name(): "[heap]", "[stack]", or None.  @mm_of(addr) gives the Mm
+    at addr.  An area whose vm_ops has a name() method gets "<name()>" with
+    the method's symbol: GDB cannot safely call into the stopped kernel."""
+    if area.ops:
+        fn = to_int(read_struct(area.ops, "vm_operations_struct")["name"])
+        if fn:
+            return "<%s()>" % (addr_to_symbol(fn) or "%#x" % fn)
+    if not area.mm:
+        return None
+    mm = mm_of(area.mm)
+    if area.start <= mm.brk and area.end >= mm.start_brk and mm.start_brk:
+        return "[heap]"
+    if area.start <= mm.start_stack and area.end >= mm.start_stack:
+        return "[stack]"
+    return None
+
+
+def maps_line(area, name):
+    """show_map_vma(): @area's /proc/PID/maps line, without the newline.
+
+    "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", then for a named area
+    spaces up to column 72 and " name".  The offset is vm_pgoff's bytes
+    only for a file mapping; device and inode are 0 until files exist.
+    """
+    f = area.flags
+    pgoff = (area.pgoff << PAGE_SHIFT) & 0xFFFFFFFFFFFFFFFF if area.file else 0
+    line = "%08x-%08x %s%s%s%s %08x %02x:%02x %d " % (
+        area.start, area.end,
+        "r" if f & VM_READ else "-", "w" if f & VM_WRITE else "-",
+        "x" if f & VM_EXEC else "-", "s" if f & VM_MAYSHARE else "p",
+        pgoff, 0, 0, 0)
+    if name is not None:
+        line = line.ljust(MAPS_NAME_COLUMN) + " " + name
+    return line
+
+
 # --------------------------------------------------------------------------
 # 3. Commands
 # --------------------------------------------------------------------------
@@ -756,9 +1209,125 @@ the ring has wrapped.  With N, print only the last N lines."""
             gdb.write("\n")
 
 
+class DissectVmas(DissectCommand):
+    """An mm's areas from its red-black tree, as /proc/PID/maps shows them.
+
+Usage: dissect-vmas [-v] MM
+
+MM is an expression for a struct mm_struct: a pointer (mm, vma->vm_mm,
+$rdi where a function takes one), the struct itself (init_mm) or an
+address.  The areas come from an in-order walk of mm->mm_rb (each
+struct rb_node is the vm_rb inside a struct vm_area_struct), one line
+each in the format of show_map_vma() (fs/proc/task_mmu.c):
+
+  start-end perms offset dev inode [name]
+
+perms are r, w, x and s (VM_MAYSHARE) or p (private); the offset is
+vm_pgoff in bytes for a file mapping, else 0; the name is [heap] or
+[stack] (from the mm's start_brk/brk and start_stack), after spaces up
+to column 73.  -v adds a line under each area: the vm_area_struct's
+address, vm_flags (with smaps' VmFlags mnemonics), vm_pgoff,
+rb_subtree_gap and the node's colour.
+
+Last, the mm itself: map_count, total_vm, highest_vm_end, mmap_base,
+mm_users, mm_count and the rss_stat counters.  dissect-rbcheck MM checks
+that the tree, the list and these agree."""
+
+    name = "dissect-vmas"
+
+    def run(self, arg, from_tty):
+        arg = arg.strip()
+        verbose = arg == "-v" or arg.startswith("-v ")
+        if verbose:
+            arg = arg[2:].strip()
+        if not arg or arg.startswith("-"):
+            raise DissectError("usage: dissect-vmas [-v] MM")
+        mm = Mm(eval_mm(arg))
+        mms = {mm.addr: mm}
+
+        def mm_of(addr):
+            if addr not in mms:
+                mms[addr] = Mm(addr)
+            return mms[addr]
+
+        tree = read_vma_tree(mm)
+        out = []
+        for area in tree.inorder:
+            try:
+                name = vma_name(area, mm_of)
+            except gdb.MemoryError:
+                name = "<unreadable vm_ops or vm_mm>"
+            out.append(maps_line(area, name) + "\n")
+            if verbose:
+                out.append("    vma %#x vm_flags %#x (%s) vm_pgoff %#x rb_subtree_gap %#x %s\n"
+                           % (area.addr, area.flags, vm_flags_names(area.flags),
+                              area.pgoff, area.gap, area.color_name))
+        if not tree.inorder:
+            out.append("(no areas: mm->mm_rb is empty)\n")
+        for p in tree.problems:
+            out.append("WARNING: %s\n" % p)
+        if tree.problems:
+            out.append("WARNING: the tree is damaged; dissect-rbcheck %s says more\n" % arg)
+        out.append("mm %#x: map_count %d%s, total_vm %d pages, highest_vm_end %#x, "
+                   "mmap_base %#x\n" % (
+                       mm.addr, mm.map_count,
+                       "" if mm.map_count == len(tree.inorder) else
+                       " (the tree holds %d)" % len(tree.inorder),
+                       mm.total_vm, mm.highest_vm_end, mm.mmap_base))
+        out.append("  mm_users %d, mm_count %d, rss %d pages (file %d, anon %d, shmem %d), "
+                   "swap entries %d\n" % (
+                       mm.mm_users, mm.mm_count, mm.rss(), mm.counter(MM_FILEPAGES),
+                       mm.counter(MM_ANONPAGES), mm.counter(MM_SHMEMPAGES),
+                       mm.counter(MM_SWAPENTS)))
+        gdb.write("".join(out))
+
+
+class DissectRbcheck(DissectCommand):
+    """Check an mm's list and red-black tree of areas, as validate_mm() does.
+
+Usage: dissect-rbcheck MM
+
+MM as for dissect-vmas.  Checks what validate_mm() in mm/mmap.c does,
+and the red-black rules it leaves to lib/rbtree.c:
+
+  the tree    each node's rb_parent() is its parent (none for the root);
+              the root is black; no red node has a red child; every path
+              down has the same number of black nodes (the black height)
+  in order    vm_start < vm_end, both page aligned; sorted, no overlaps;
+              vm_mm is MM; rb_subtree_gap = the largest of the area's own
+              gap (vm_start_gap() minus the previous area's vm_end, 0 if
+              negative; the first area's is its vm_start_gap()) and its
+              children's rb_subtree_gap
+  the list    mm->mmap and vm_next give the tree's areas in its order,
+              each vm_prev points back
+  the mm      map_count = the number of areas; highest_vm_end = the last
+              area's vm_end
+
+Prints "rbcheck: OK (N areas, black height H)", or each problem and
+"rbcheck: N problems".  Loops and unreadable pointers are reported, not
+followed."""
+
+    name = "dissect-rbcheck"
+
+    def run(self, arg, from_tty):
+        if not arg.strip():
+            raise DissectError("usage: dissect-rbcheck MM")
+        r = check_mm(Mm(eval_mm(arg)))
+        out = ["rbcheck: %s\n" % p for p in r.problems]
+        if r.problems:
+            out.append("rbcheck: %d problem%s\n" % (len(r.problems),
+                                                    "" if len(r.problems) == 1 else "s"))
+        else:
+            out.append("rbcheck: OK (%d areas, black height %d)\n"
+                       % (r.nr_areas, r.black_height))
+        gdb.write("".join(out))
+
+
 ensure_x86_64()
 DissectHelp()
 DissectPt()
 DissectMeminfo()
 DissectDmesg()
+DissectVmas()
+DissectRbcheck()
 DissectPhys()
