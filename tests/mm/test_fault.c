@@ -11,6 +11,8 @@
  */
 #include <errno.h>
 #include <ktest.h>
+#include <asm/init.h>
+#include <asm/pgalloc.h>
 #include <list.h>
 #include <mm.h>
 #include <slab.h>
@@ -371,7 +373,34 @@ static void fault_exit_mmap_returns_everything(struct ktest *test)
 	expect_usage(test, before);
 }
 
+/* A new kernel pgd entry reaches every mm on init_mm.mmlist (sync_global_pgds). */
+static void sync_global_pgds_reaches_every_mm(struct ktest *test)
+{
+	unsigned long addr = 0xffffc90000000000UL;	/* Linux's vmalloc area: unused here */
+	struct mm_struct *a = mm_alloc(), *b = mm_alloc();
+	pgd_t *ref = pgd_offset_k(addr);
+	void *pud = (void *)get_zeroed_page(GFP_KERNEL);
+
+	KTEST_ASSERT_NOT_NULL(test, a);
+	KTEST_ASSERT_NOT_NULL(test, b);
+	KTEST_ASSERT_NOT_NULL(test, pud);
+	KTEST_ASSERT_TRUE(test, pgd_none(*ref));
+	KTEST_EXPECT_TRUE(test, pgd_none(*pgd_offset(a, addr)));
+	pgd_populate(&init_mm, ref, pud);
+	sync_global_pgds(addr, addr + PAGE_SIZE - 1);
+	KTEST_EXPECT_UEQ(test, pgd_val(*pgd_offset(a, addr)), pgd_val(*ref));
+	KTEST_EXPECT_UEQ(test, pgd_val(*pgd_offset(b, addr)), pgd_val(*ref));
+	/* undo: the entry goes from every pgd, then the table */
+	pgd_clear(pgd_offset(a, addr));
+	pgd_clear(pgd_offset(b, addr));
+	pgd_clear(ref);
+	free_page((unsigned long)pud);
+	mmput(a);
+	mmput(b);
+}
+
 static struct ktest_case mm_fault_cases[] = {
+	KTEST_CASE(sync_global_pgds_reaches_every_mm),
 	KTEST_CASE(mm_alloc_is_empty),
 	KTEST_CASE(mm_mmput_frees_everything),
 	KTEST_CASE(mm_mmgrab_outlives_mmput),
