@@ -210,6 +210,8 @@ static void exec_mmap(struct mm_struct *mm)
 	struct mm_struct *old_mm = tsk->mm, *active_mm;
 	unsigned long flags;
 
+	if (old_mm)
+		mm_release(tsk, old_mm);	/* a vfork parent may go on now */
 	local_irq_save(flags);
 	active_mm = tsk->active_mm;
 	tsk->mm = mm;

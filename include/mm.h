@@ -195,6 +195,9 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start_addr,
 					     unsigned long end_addr);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
+		   struct rb_node **rb_link, struct rb_node *rb_parent);
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 int validate_mm(struct mm_struct *mm);
 /*
  * Linux's do_mmap() and get_unmapped_area() work on current->mm; dissect
@@ -343,6 +346,9 @@ int __pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address);
 int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address);
 int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
 pte_t *follow_pte(struct mm_struct *mm, unsigned long address);
+int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
+		    struct vm_area_struct *vma);
+bool mmtrace_on(void);
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len, bool write);
 unsigned long mm_pgtables_bytes(const struct mm_struct *mm);
 

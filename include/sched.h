@@ -11,6 +11,7 @@
 #define _SCHED_H
 
 #include <types.h>
+#include <compiler.h>
 #include <list.h>
 #include <wait.h>
 #include <asm/current.h>
@@ -19,6 +20,7 @@
 #include <asm/ptrace.h>
 
 struct mm_struct;
+struct completion;
 
 #define THREAD_SIZE		16384	/* kernel stack, as x86-64 Linux */
 #define THREAD_SIZE_ORDER	2
@@ -122,6 +124,8 @@ struct task_struct {
 	int *set_child_tid;
 	int *clear_child_tid;
 	unsigned long nr_switches;		/* times it was switched in */
+	bool mmtrace;				/* tell the mm story (prctl) */
+	struct completion *vfork_done;		/* the vfork parent waits on it */
 };
 
 extern struct task_struct init_task;
@@ -155,8 +159,47 @@ pid_t alloc_pid(void);
 void free_pid(pid_t pid);
 struct task_struct *find_task_by_pid(pid_t pid);
 
+/* clone() flags, Linux's values (the low byte is the exit signal). */
+#define CLONE_VM		0x00000100	/* share the address space */
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_PIDFD		0x00001000
+#define CLONE_PTRACE		0x00002000
+#define CLONE_VFORK		0x00004000	/* the parent waits for exec or exit */
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000	/* same thread group (process) */
+#define CLONE_NEWNS		0x00020000
+#define CLONE_SYSVSEM		0x00040000
+#define CLONE_SETTLS		0x00080000	/* the child's FS base is tls */
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_DETACHED		0x00400000
+#define CLONE_UNTRACED		0x00800000
+#define CLONE_CHILD_SETTID	0x01000000
+#define CLONE_NEWCGROUP		0x02000000
+#define CLONE_NEWUTS		0x04000000
+#define CLONE_NEWIPC		0x08000000
+#define CLONE_NEWUSER		0x10000000
+#define CLONE_NEWPID		0x20000000
+#define CLONE_NEWNET		0x40000000
+#define CLONE_IO		0x80000000UL
+
+/* What kernel_clone() is asked to make (Linux: the same name). */
+struct kernel_clone_args {
+	unsigned long flags;		/* CLONE_* | exit signal */
+	int __user *parent_tid;
+	int __user *child_tid;
+	unsigned long stack;		/* the child's user stack, 0: the parent's */
+	unsigned long tls;		/* CLONE_SETTLS: the child's FS base */
+	int (*fn)(void *);		/* a kernel thread's function ... */
+	void *fn_arg;			/* ... and its argument */
+	const char *name;		/* a kernel thread's comm */
+};
+
 /* kernel/fork.c */
-struct task_struct *copy_process(unsigned long clone_flags, int (*fn)(void *), void *arg);
+struct task_struct *copy_process(const struct kernel_clone_args *args);
+pid_t kernel_clone(struct kernel_clone_args *args);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
 
 /* kernel/kthread.c */
@@ -168,6 +211,7 @@ void kthread_unuse_mm(struct mm_struct *mm);
 /* kernel/exit.c */
 void do_exit(long code) __noreturn;
 void release_task(struct task_struct *p);
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 pid_t kernel_wait(pid_t pid, int *status);
 long do_wait(pid_t pid, int *status, int options, int *status_user);
 

@@ -22,9 +22,30 @@
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
+#include <completion.h>
+#include <syscalls.h>
+#include <asm/uaccess.h>
 #include <asm/irqflags.h>
 
 extern struct kmem_cache *task_struct_cachep;
+
+/*
+ * mm_release - @tsk stops using @mm (it exits, or execs): clear the tid
+ * a thread library waits on (CLONE_CHILD_CLEARTID) and release a vfork
+ * parent waiting for exactly this moment.
+ */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	if (tsk->clear_child_tid) {
+		if (atomic_read(&mm->mm_users) > 1)
+			put_user(0, tsk->clear_child_tid);
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+}
 
 /* exit_mm - stop using current->mm; the last user frees it. */
 static void exit_mm(void)
@@ -33,6 +54,7 @@ static void exit_mm(void)
 
 	if (!mm)
 		return;
+	mm_release(current, mm);
 	mmgrab(mm);			/* still loaded: active_mm until the switch */
 	current->mm = NULL;
 	mmput(mm);
@@ -136,6 +158,7 @@ static struct task_struct *find_zombie_child(pid_t pid, bool *any_child)
 }
 
 #define WNOHANG		0x00000001
+#define RUSAGE_SIZE	144	/* sizeof(struct rusage) on x86-64 */
 
 /**
  * do_wait - wait for a child to exit and reap it
@@ -169,6 +192,45 @@ long do_wait(pid_t pid, int *status, int options, int *unused)
 	ret = p->pid;
 	release_task(p);
 	return ret;
+}
+
+#define WUNTRACED	0x00000002
+#define WCONTINUED	0x00000008
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+/*
+ * wait4 - wait for a child: @upid > 0 that child, -1 (or, with no process
+ * groups in dissect, 0 or < -1) any.  The status is Linux's encoding;
+ * the resource usage, if asked for, is all zeroes.
+ */
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void __user *, ru)
+{
+	int status;
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	ret = do_wait(upid > 0 ? upid : -1, &status, options, NULL);
+	if (ret <= 0)
+		return ret;
+	if (stat_addr && put_user(status, stat_addr))
+		return -EFAULT;
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	return ret;
+}
+
+/* exit_group - the whole process exits: every other thread is killed. */
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->tgid == current->tgid && p != current && !p->exit_state)
+			send_sig(SIGKILL, p);
+	do_exit((error_code & 0xff) << 8);
 }
 
 /* kernel_wait - wait for child @pid from kernel code; returns its pid. */

@@ -10,8 +10,25 @@
  *             kernel threads borrowing it as active_mm (mmgrab).  When the
  *             last goes (mmdrop), the pgd and the struct are freed.
  *
- * copy_process() makes a new task: a copy of the current one with its own
- * pid and kernel stack.  (Issue 5's fork adds copying the address space.)
+ * fork, as the walk-through tells it:
+ *
+ *   fork() / vfork() / clone()
+ *     kernel_clone()
+ *       copy_process()
+ *         dup_task_struct()      a copy of current with its own kernel stack
+ *         sched_fork()           not yet runnable
+ *         copy_mm()              CLONE_VM: share the mm (mmget) -- a thread;
+ *           dup_mm()             else a copy:
+ *             allocate_mm()        from mm_cachep
+ *             memcpy               the descriptor
+ *             mm_init()            its own pgd, counters, lists
+ *             dup_mmap()           every area: vm_area_cachep, link into the
+ *               copy_page_range()  list and tree, share its pages (COW)
+ *         copy_thread()          the child's stack frame; it returns 0
+ *       wake_up_new_task()       the child runs
+ *
+ * Every failure unwinds completely: the caller sees -ENOMEM (or -EAGAIN
+ * when pids run out) and nothing is left allocated.
  */
 #include <kernel.h>
 #include <errno.h>
@@ -22,6 +39,9 @@
 #include <string.h>
 #include <asm/irqflags.h>
 #include <asm/switch_to.h>
+#include <asm/uaccess.h>
+#include <completion.h>
+#include <syscalls.h>
 
 struct kmem_cache *task_struct_cachep;
 struct kmem_cache *mm_cachep;
@@ -59,7 +79,8 @@ void vm_area_free(struct vm_area_struct *vma)
 }
 
 /*
- * mm_init - make @mm (zeroed) an empty address space with one user
+ * mm_init - make @mm an address space with no areas and one user; the
+ * layout fields (mmap_base, start_brk...) are the caller's
  * Return: @mm, or NULL (and @mm freed) if its pgd cannot be allocated.
  */
 static struct mm_struct *mm_init(struct mm_struct *mm)
@@ -70,13 +91,16 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	atomic_set(&mm->mm_count, 1);
 	mm->map_count = 0;
 	mm->task_size = TASK_SIZE;
+	for (int i = 0; i < NR_MM_COUNTERS; i++)
+		atomic_long_set(&mm->rss_stat[i], 0);
+	atomic_long_set(&mm->pgtables_bytes, 0);
+	mm->hiwater_rss = mm->hiwater_vm = 0;
 	init_rwsem(&mm->mmap_lock);
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		free_mm(mm);
 		return NULL;
 	}
-	setup_mmap_layout(mm);
 	list_add_tail(&mm->mmlist, &init_mm.mmlist);
 	return mm;
 }
@@ -92,7 +116,93 @@ struct mm_struct *mm_alloc(void)
 	if (!mm)
 		return NULL;
 	memset(mm, 0, sizeof(*mm));
-	return mm_init(mm);
+	if (!mm_init(mm))
+		return NULL;
+	setup_mmap_layout(mm);
+	return mm;
+}
+
+/*
+ * dup_mmap - copy every area of @oldmm into the empty @mm, and share its
+ * pages (copy_page_range).  VM_DONTCOPY areas are left out.
+ * Return: 0 or -ENOMEM; on failure the areas copied so far stay linked in
+ * @mm, and the caller's mmput() frees them.
+ */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt, *tmp, *prev = NULL, **pprev = &mm->mmap;
+	struct rb_node **rb_link = &mm->mm_rb.rb_node, *rb_parent = NULL;
+	int retval = 0;
+
+	mmap_write_lock(oldmm);
+	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		if (mpnt->vm_flags & VM_DONTCOPY) {
+			vm_stat_account(mm, mpnt->vm_flags, -(long)vma_pages(mpnt));
+			continue;
+		}
+		tmp = vm_area_dup(mpnt);
+		if (!tmp) {
+			retval = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		*pprev = tmp;			/* appended: the list stays sorted */
+		pprev = &tmp->vm_next;
+		tmp->vm_prev = prev;
+		prev = tmp;
+		__vma_link_rb(mm, tmp, rb_link, rb_parent);
+		rb_link = &tmp->vm_rb.rb_right;
+		rb_parent = &tmp->vm_rb;
+		mm->map_count++;
+		retval = copy_page_range(mm, oldmm, mpnt);
+		if (tmp->vm_ops && tmp->vm_ops->open)
+			tmp->vm_ops->open(tmp);
+		if (retval)
+			break;
+	}
+	mmap_write_unlock(oldmm);
+	return retval;
+}
+
+/* dup_mm - a copy of @oldmm for a new process; NULL on failure (nothing left over). */
+static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = allocate_mm();
+
+	if (!mm)
+		return NULL;
+	memcpy(mm, oldmm, sizeof(*mm));
+	if (!mm_init(mm))
+		return NULL;
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->hiwater_rss = get_mm_rss(mm);
+	mm->hiwater_vm = mm->total_vm;
+	return mm;
+}
+
+/* copy_mm - the new task's address space: shared (CLONE_VM) or copied. */
+static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *oldmm = current->mm, *mm;
+
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	if (!oldmm || (tsk->flags & PF_KTHREAD))	/* kernel threads have none */
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		mmget(oldmm);
+		mm = oldmm;
+	} else {
+		mm = dup_mm(tsk, oldmm);
+		if (!mm)
+			return -ENOMEM;
+	}
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	return 0;
 }
 
 /* Counters that must be back to zero when an mm dies (Linux: check_mm()). */
@@ -153,46 +263,121 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	return tsk;
 }
 
-/*
- * copy_process - create a new task as a copy of current
- * @fn: for a kernel thread, the function it runs (@arg its argument);
- *	NULL for a copy of a user task that returns to user mode
- *
- * The new task is not yet runnable: the caller wakes it with
- * wake_up_new_task().  Return: the task, or NULL (nothing is left over).
- */
-struct task_struct *copy_process(unsigned long clone_flags, int (*fn)(void *), void *arg)
-{
-	struct task_struct *p = dup_task_struct(current);
-	unsigned long flags;
+/* The clone() flags dissect does not support: namespaces, pidfds, ptrace. */
+#define CLONE_UNSUPPORTED	(CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | \
+				 CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_PIDFD | \
+				 CLONE_PTRACE)
 
-	if (!p)
-		return NULL;
-	p->pid = alloc_pid();
-	if (p->pid < 0) {
-		free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
-		kmem_cache_free(task_struct_cachep, p);
-		return NULL;
-	}
-	p->tgid = p->pid;
-	p->flags = fn ? PF_KTHREAD : 0;
+/* Linux's rules on which clone() flags need which. */
+static int check_clone_flags(unsigned long flags)
+{
+	if (flags & CLONE_UNSUPPORTED)
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	return 0;
+}
+
+/* The fields a new task must not inherit. */
+static void init_new_task(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	unsigned long flags = args->flags;
+
+	p->flags = args->fn ? PF_KTHREAD : 0;
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->exit_signal = clone_flags & CSIGNAL ? (int)(clone_flags & CSIGNAL) : -1;
+	p->exit_signal = (flags & CLONE_THREAD) ? -1 :
+			 (flags & CSIGNAL) ? (int)(flags & CSIGNAL) : -1;
 	p->pending = 0;
-	p->real_parent = current;
+	p->vfork_done = NULL;
+	p->set_child_tid = (flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
+	p->clear_child_tid = (flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
+	p->real_parent = (flags & (CLONE_PARENT | CLONE_THREAD)) ? current->real_parent : current;
 	INIT_LIST_HEAD(&p->children);
 	init_waitqueue_head(&p->wait_chldexit);
+}
+
+/*
+ * copy_process - create a new task as a copy of current
+ *
+ * For a kernel thread, args->fn(args->fn_arg) is what it runs; else it
+ * returns to user mode where current entered the kernel, with 0 in rax.
+ * The new task is not yet runnable (wake_up_new_task()).
+ *
+ * Return: the task, or ERR_PTR(-EINVAL / -ENOMEM / -EAGAIN); on failure
+ * everything allocated on the way has been freed again.
+ */
+struct task_struct *copy_process(const struct kernel_clone_args *args)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int retval = check_clone_flags(args->flags);
+
+	if (retval)
+		return ERR_PTR(retval);
+	p = dup_task_struct(current);
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	init_new_task(p, args);
 	sched_fork(p);
-	p->mm = NULL;				/* kernel thread: copy_mm() later */
-	p->active_mm = NULL;
-	copy_thread(p, fn, arg);
+	retval = copy_mm(args->flags, p);
+	if (retval)
+		goto bad_fork_free;
+	copy_thread(p, args);
+	retval = -EAGAIN;
+	p->pid = alloc_pid();
+	if (p->pid < 0)
+		goto bad_fork_cleanup_mm;
+	p->tgid = (args->flags & CLONE_THREAD) ? current->tgid : p->pid;
 
 	local_irq_save(flags);
-	list_add_tail(&p->sibling, &current->children);
+	list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &task_list);
 	local_irq_restore(flags);
 	return p;
+
+bad_fork_cleanup_mm:
+	if (p->mm)
+		mmput(p->mm);
+bad_fork_free:
+	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
+	kmem_cache_free(task_struct_cachep, p);
+	return ERR_PTR(retval);
+}
+
+/* The vfork parent sleeps until the child has exec'd or exited (mm_release). */
+static void wait_for_vfork_done(struct completion *vfork)
+{
+	wait_for_completion(vfork);
+}
+
+/**
+ * kernel_clone - the common body of fork, vfork, clone and kernel_thread
+ * Return: the child's pid, or a negative errno.
+ */
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+	struct completion vfork;
+	struct task_struct *p = copy_process(args);
+	pid_t pid;
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	pid = p->pid;
+	if (args->name)
+		strscpy(p->comm, args->name, sizeof(p->comm));
+	if (args->flags & CLONE_PARENT_SETTID)
+		put_user(pid, args->parent_tid);
+	if (args->flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+	}
+	wake_up_new_task(p);
+	if (args->flags & CLONE_VFORK)
+		wait_for_vfork_done(&vfork);
+	return pid;
 }
 
 /**
@@ -202,17 +387,42 @@ struct task_struct *copy_process(unsigned long clone_flags, int (*fn)(void *), v
  *
  * @fn must not simply return: it ends with do_exit(), or after a
  * successful exec, when returning takes it to user mode (kernel_init).
- * Return: the new pid, or -ENOMEM.
+ * Return: the new pid, or a negative errno.
  */
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
 {
-	struct task_struct *p = copy_process(flags, fn, arg);
+	struct kernel_clone_args args = { .flags = flags, .fn = fn, .fn_arg = arg, .name = name };
 
-	if (!p)
-		return -ENOMEM;
-	strscpy(p->comm, name, sizeof(p->comm));
-	wake_up_new_task(p);
-	return p->pid;
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	struct kernel_clone_args args = { .flags = SIGCHLD };
+
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	struct kernel_clone_args args = { .flags = CLONE_VFORK | CLONE_VM | SIGCHLD };
+
+	return kernel_clone(&args);
+}
+
+/* clone(flags, stack, parent_tid, child_tid, tls): x86-64's argument order. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr, unsigned long, tls)
+{
+	struct kernel_clone_args args = {
+		.flags = clone_flags,
+		.stack = newsp,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+		.tls = tls,
+	};
+
+	return kernel_clone(&args);
 }
 
 /* proc_caches_init - the slab caches of this file (Linux names them so). */

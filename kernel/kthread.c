@@ -5,6 +5,7 @@
  * of whoever ran before (active_mm, see context_switch()).
  */
 #include <kernel.h>
+#include <errno.h>
 #include <mm.h>
 #include <sched.h>
 #include <asm/irqflags.h>
@@ -42,8 +43,10 @@ struct task_struct *kthread_create(int (*threadfn)(void *), void *data, const ch
 		return NULL;
 	start->threadfn = threadfn;
 	start->data = data;
-	p = copy_process(0, kthread, start);
-	if (!p) {
+	struct kernel_clone_args args = { .fn = kthread, .fn_arg = start };
+
+	p = copy_process(&args);
+	if (IS_ERR(p)) {
 		kfree(start);
 		return NULL;
 	}

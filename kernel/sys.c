@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
+#include <jiffies.h>
+#include <mm.h>
 #include <syscalls.h>
 #include <asm/uaccess.h>
 
@@ -91,8 +93,53 @@ SYSCALL_DEFINE1(exit, int, error_code)
 	do_exit((error_code & 0xff) << 8);
 }
 
-/* exit_group - the whole process exits (one thread per process, so far). */
-SYSCALL_DEFINE1(exit_group, int, error_code)
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
-	do_exit((error_code & 0xff) << 8);
+	struct sysinfo val = { 0 };
+	struct task_struct *p;
+
+	val.uptime = ktime_get_ns() / 1000000000ULL;
+	val.totalram = totalram_pages * PAGE_SIZE;
+	val.freeram = nr_free_pages() * PAGE_SIZE;
+	list_for_each_entry(p, &task_list, tasks)
+		val.procs++;
+	val.mem_unit = 1;
+	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
+}
+
+#define PR_SET_NAME	15
+#define PR_GET_NAME	16
+/* dissect's own: print the mm story (mmtrace) for this process and its children */
+#define PR_SET_MMTRACE	0x6d6d7472
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char name[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(name, (const char __user *)arg2, sizeof(name) - 1) < 0)
+			return -EFAULT;
+		name[sizeof(name) - 1] = '\0';
+		strscpy(current->comm, name, sizeof(current->comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm, TASK_COMM_LEN) ? -EFAULT : 0;
+	case PR_SET_MMTRACE:
+		current->mmtrace = !!arg2;
+		return 0;
+	default:
+		return -EINVAL;
+	}
 }

@@ -16,6 +16,8 @@
 #include <kernel.h>
 #include <errno.h>
 #include <mm.h>
+#include <moduleparam.h>
+#include <sched.h>
 #include <string.h>
 #include <asm/pgalloc.h>
 
@@ -150,6 +152,9 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
 {
 	pte_t entry = pte_mkyoung(vmf->orig_pte);
 
+	if (mmtrace_on())
+		pr_info("mmtrace: do_wp_page pid %d addr %lx pfn %lx reuse\n", current->pid,
+			vmf->address, pte_pfn(vmf->orig_pte));
 	set_pte(vmf->pte, maybe_mkwrite(entry, vmf->vma));
 	flush_tlb_page(vmf->vma, vmf->address);
 	return 0;
@@ -174,6 +179,10 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 		return VM_FAULT_OOM;
 	if (old_page)
 		memcpy(page_address(new_page), page_address(old_page), PAGE_SIZE);
+	if (mmtrace_on())
+		pr_info("mmtrace: do_wp_page pid %d addr %lx pfn %lx -> %lx copy%s\n",
+			current->pid, vmf->address, pte_pfn(vmf->orig_pte),
+			page_to_pfn(new_page), old_page ? "" : " (zero page)");
 
 	if (!old_page || !PageAnon(old_page)) {
 		if (old_page)
@@ -651,4 +660,166 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		addr += n;
 	}
 	return done;
+}
+
+/* --- fork: copying an area's page tables ---------------------------------
+ *
+ *   copy_page_range(dst_mm, src_mm, vma)     pgd entries of the area
+ *     copy_pud_range                         pud entries
+ *       copy_pmd_range                       pmd entries
+ *         copy_pte_range                     ptes: copy_present_pte()
+ *
+ * No page is copied: the child's ptes point at the parent's pages, whose
+ * reference and map counts rise.  In a private writable (COW) area both
+ * the parent's pte and the child's become read-only, so the first write
+ * on either side faults into do_wp_page(), which copies the page then.
+ */
+
+/* How much copy_page_range() visited, for the mmtrace lines. */
+struct copy_stats {
+	unsigned long pgd, pud, pmd, pte, wrprotected;
+};
+
+bool mmtrace_enabled;			/* "mmtrace" on the command line */
+
+static int mmtrace_setup(char *val)
+{
+	mmtrace_enabled = true;
+	return 0;
+}
+__setup("mmtrace", mmtrace_setup);
+
+/* Does @mm's owner want the story told (mmtrace, or prctl for one process)? */
+bool mmtrace_on(void)
+{
+	return mmtrace_enabled || current->mmtrace;
+}
+
+/*
+ * copy_present_pte - give the child's pte the parent's page; in a COW
+ * area write-protect both sides.  The child's pte starts old (not
+ * accessed); in a shared area clean (the parent keeps the dirty bit).
+ */
+static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			     pte_t *dst_pte, pte_t *src_pte, unsigned long addr,
+			     struct copy_stats *st)
+{
+	pte_t pte = *src_pte;
+	struct page *page = vm_normal_page(vma, addr, pte);
+
+	if (page) {
+		get_page(page);
+		page_dup_rmap(page);
+		inc_mm_counter(dst_mm, PageAnon(page) ? MM_ANONPAGES :
+			       (vma->vm_flags & VM_SHARED) ? MM_SHMEMPAGES : MM_FILEPAGES);
+	}
+	if (is_cow_mapping(vma->vm_flags) && pte_write(pte)) {
+		ptep_set_wrprotect(src_pte);
+		pte = pte_wrprotect(pte);
+		st->wrprotected++;
+	}
+	if (vma->vm_flags & VM_SHARED)
+		pte = pte_mkclean(pte);
+	set_pte(dst_pte, pte_mkold(pte));
+}
+
+static int copy_pte_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			  pmd_t *dst_pmd, pmd_t *src_pmd, unsigned long addr,
+			  unsigned long end, struct copy_stats *st)
+{
+	pte_t *dst_pte = pte_alloc_map(dst_mm, dst_pmd, addr), *src_pte;
+
+	if (!dst_pte)
+		return -ENOMEM;
+	src_pte = pte_offset_map(src_pmd, addr);
+	do {
+		if (pte_none(*src_pte))
+			continue;
+		st->pte++;
+		copy_present_pte(dst_mm, vma, dst_pte, src_pte, addr, st);
+	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);
+	return 0;
+}
+
+static int copy_pmd_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			  pud_t *dst_pud, pud_t *src_pud, unsigned long addr,
+			  unsigned long end, struct copy_stats *st)
+{
+	pmd_t *dst_pmd = pmd_alloc(dst_mm, dst_pud, addr), *src_pmd;
+	unsigned long next;
+
+	if (!dst_pmd)
+		return -ENOMEM;
+	src_pmd = pmd_offset(src_pud, addr);
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none_or_clear_bad(src_pmd))
+			continue;
+		st->pmd++;
+		if (copy_pte_range(dst_mm, vma, dst_pmd, src_pmd, addr, next, st))
+			return -ENOMEM;
+	} while (dst_pmd++, src_pmd++, addr = next, addr != end);
+	return 0;
+}
+
+static int copy_pud_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			  pgd_t *dst_pgd, pgd_t *src_pgd, unsigned long addr,
+			  unsigned long end, struct copy_stats *st)
+{
+	pud_t *dst_pud = pud_alloc(dst_mm, dst_pgd, addr), *src_pud;
+	unsigned long next;
+
+	if (!dst_pud)
+		return -ENOMEM;
+	src_pud = pud_offset(src_pgd, addr);
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none_or_clear_bad(src_pud))
+			continue;
+		st->pud++;
+		if (copy_pmd_range(dst_mm, vma, dst_pud, src_pud, addr, next, st))
+			return -ENOMEM;
+	} while (dst_pud++, src_pud++, addr = next, addr != end);
+	return 0;
+}
+
+static void trace_copy_page_range(struct vm_area_struct *vma, const struct copy_stats *st)
+{
+	unsigned long f = vma->vm_flags;
+
+	pr_info("mmtrace: fork %d: copy_page_range %08lx-%08lx %c%c%c%c: pgd %lu pud %lu pmd %lu pte %lu visited, %lu write-protected\n",
+		current->pid, vma->vm_start, vma->vm_end,
+		f & VM_READ ? 'r' : '-', f & VM_WRITE ? 'w' : '-', f & VM_EXEC ? 'x' : '-',
+		f & VM_MAYSHARE ? 's' : 'p', st->pgd, st->pud, st->pmd, st->pte, st->wrprotected);
+}
+
+/**
+ * copy_page_range - fork: copy the page tables of @vma from @src_mm to @dst_mm
+ *
+ * Return: 0, or -ENOMEM if a page-table page could not be allocated (the
+ * ptes copied so far stay; the caller's mmput() of @dst_mm undoes them).
+ */
+int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
+		    struct vm_area_struct *vma)
+{
+	unsigned long addr = vma->vm_start, end = vma->vm_end, next;
+	pgd_t *src_pgd = pgd_offset(src_mm, addr), *dst_pgd = pgd_offset(dst_mm, addr);
+	struct copy_stats st = { 0 };
+	int ret = 0;
+
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none_or_clear_bad(src_pgd))
+			continue;
+		st.pgd++;
+		if (copy_pud_range(dst_mm, vma, dst_pgd, src_pgd, addr, next, &st)) {
+			ret = -ENOMEM;
+			break;
+		}
+	} while (dst_pgd++, src_pgd++, addr = next, addr != end);
+	if (st.wrprotected)
+		flush_tlb_range(vma, vma->vm_start, vma->vm_end);	/* the parent's */
+	if (mmtrace_on())
+		trace_copy_page_range(vma, &st);
+	return ret;
 }

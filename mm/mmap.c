@@ -193,8 +193,8 @@ static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
  * with a zero gap (no ancestor's maximum can change by that), then its
  * real gap is propagated, then the tree is rebalanced.
  */
-static void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
-			  struct rb_node **rb_link, struct rb_node *rb_parent)
+void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
+		   struct rb_node **rb_link, struct rb_node *rb_parent)
 {
 	if (vma->vm_next)
 		vma_gap_update(vma->vm_next);	/* its predecessor changed */
@@ -286,7 +286,7 @@ static bool is_data_mapping(unsigned long flags)
 }
 
 /* vm_stat_account - @npages more (or fewer) pages mapped with @flags. */
-static void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 {
 	mm->total_vm += npages;
 	if (is_exec_mapping(flags))

@@ -26,6 +26,7 @@
 #include <asm/switch_to.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
+#include <asm/uaccess.h>
 
 static LIST_HEAD(runqueue);		/* runnable tasks, not the idle task */
 static LIST_HEAD(sleepers);		/* tasks in schedule_timeout() */
@@ -171,6 +172,8 @@ void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	local_irq_enable();
+	if (current->set_child_tid)		/* clone(CLONE_CHILD_SETTID) */
+		put_user(current->pid, current->set_child_tid);
 }
 
 /* __schedule - switch to the next task; @preempt: prev is still runnable. */

@@ -37,23 +37,36 @@ BUILD_BUG_ON(offsetof(struct pcpu_hot, top_of_stack) != PCPU_top_of_stack);
 BUILD_BUG_ON(offsetof(struct pcpu_hot, user_rsp) != PCPU_user_rsp);
 BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != 0);
 
-/* copy_thread - build @p's first stack frame (see above). */
-int copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
+/*
+ * copy_thread - build @p's first stack frame (see above): a kernel
+ * thread's function, or the parent's user registers with rax = 0 (the
+ * child's fork() returns 0), a new stack and thread pointer if clone()
+ * gave them.  The FPU state is the parent's too (struct copy).
+ */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 {
 	struct pt_regs *childregs = task_pt_regs(p);
 	struct inactive_task_frame *frame = (struct inactive_task_frame *)childregs - 1;
 
 	memset(frame, 0, sizeof(*frame));
 	frame->ret_addr = (unsigned long)ret_from_fork;
-	frame->bx = (unsigned long)fn;
-	frame->r12 = (unsigned long)arg;
+	frame->bx = (unsigned long)args->fn;
+	frame->r12 = (unsigned long)args->fn_arg;
 	p->thread.sp = (unsigned long)frame;
-	if (fn) {
+	if (args->fn) {
 		memset(childregs, 0, sizeof(*childregs));
-	} else {
-		*childregs = *task_pt_regs(current);	/* fork: the parent's */
-		childregs->ax = 0;			/* ... but fork() returns 0 */
+		return 0;
 	}
+	*childregs = *task_pt_regs(current);
+	childregs->ax = 0;
+	if (args->stack)
+		childregs->sp = args->stack;
+	if (current->mm)
+		fxsave(&p->thread.fpu);		/* the parent's registers, now */
+	if (args->flags & CLONE_SETTLS)
+		p->thread.fsbase = args->tls;
+	else if (current->mm)
+		p->thread.fsbase = rdmsr(MSR_FS_BASE);
 	return 0;
 }
 

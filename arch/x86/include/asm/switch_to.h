@@ -15,7 +15,8 @@ struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct
 #define switch_to(prev, next)	__switch_to_asm(prev, next)
 
 void ret_from_fork(void);
-int copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
+struct kernel_clone_args;
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 
 #endif /* _ASM_X86_SWITCH_TO_H */
