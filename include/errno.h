@@ -48,6 +48,7 @@
 #define ENODATA		61
 #define EOVERFLOW	75
 #define ENOTSUP		95
+#define ETIMEDOUT	110
 #define EOPNOTSUPP	95
 
 #define MAX_ERRNO	4095

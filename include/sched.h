@@ -212,6 +212,9 @@ void kthread_unuse_mm(struct mm_struct *mm);
 void do_exit(long code) __noreturn;
 void release_task(struct task_struct *p);
 void mm_release(struct task_struct *tsk, struct mm_struct *mm);
+
+/* kernel/futex.c */
+long futex_wake(u32 __user *uaddr, int nr);
 pid_t kernel_wait(pid_t pid, int *status);
 long do_wait(pid_t pid, int *status, int options, int *status_user);
 

@@ -37,8 +37,8 @@ extern struct kmem_cache *task_struct_cachep;
 void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	if (tsk->clear_child_tid) {
-		if (atomic_read(&mm->mm_users) > 1)
-			put_user(0, tsk->clear_child_tid);
+		if (atomic_read(&mm->mm_users) > 1 && !put_user(0, tsk->clear_child_tid))
+			futex_wake((u32 __user *)tsk->clear_child_tid, 1);
 		tsk->clear_child_tid = NULL;
 	}
 	if (tsk->vfork_done) {
