@@ -376,6 +376,14 @@ void pud_free(struct mm_struct *mm, pud_t *pud);
 void pmd_free(struct mm_struct *mm, pmd_t *pmd);
 void pte_free(struct mm_struct *mm, pte_t *pte);
 
+/* Which RSS counter a mapped page counts in (Linux: mm_counter()). */
+static inline int mm_counter(struct page *page)
+{
+	if (PageAnon(page))
+		return MM_ANONPAGES;
+	return PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
 /* mm/rmap.c: how many PTEs map a page */
 void page_add_new_anon_rmap(struct page *page);
 void page_dup_rmap(struct page *page);

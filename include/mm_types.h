@@ -21,6 +21,7 @@ struct kmem_cache;
  * @lru: a list link, e.g. the buddy allocator's free list while the page
  *	heads a free block
  * @private: order of a free buddy block (PG_buddy set)
+ * @index: a page-cache page's offset in its file, in pages
  * @slab_list: while PG_slab: the cache's list of slabs this one is on
  * @slab_cache: while PG_slab: the cache the slab belongs to
  * @freelist: while PG_slab: the first free object of the slab
@@ -39,6 +40,7 @@ struct page {
 		struct {		/* page allocator, page tables, user pages */
 			struct list_head lru;
 			unsigned long private;
+			unsigned long index;	/* offset in its file, in pages */
 		};
 		struct {		/* slab allocator (PG_slab) */
 			struct list_head slab_list;

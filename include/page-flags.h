@@ -11,6 +11,7 @@ enum pageflags {
 	PG_dirty,
 	PG_uptodate,
 	PG_anon,	/* anonymous memory (Linux marks it in page->mapping) */
+	PG_swapbacked,	/* shared anonymous memory: shmem, counted MM_SHMEMPAGES */
 	NR_PAGEFLAGS,
 };
 
@@ -28,5 +29,6 @@ PAGEFLAG(Slab, slab)
 PAGEFLAG(Dirty, dirty)
 PAGEFLAG(Uptodate, uptodate)
 PAGEFLAG(Anon, anon)
+PAGEFLAG(SwapBacked, swapbacked)
 
 #endif /* _PAGE_FLAGS_H */

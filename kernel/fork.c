@@ -32,6 +32,7 @@
  */
 #include <kernel.h>
 #include <errno.h>
+#include <fs.h>
 #include <mm.h>
 #include <sched.h>
 #include <signal.h>
@@ -146,6 +147,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			break;
 		}
 		tmp->vm_mm = mm;
+		if (tmp->vm_file)
+			get_file(tmp->vm_file);
 		*pprev = tmp;			/* appended: the list stays sorted */
 		pprev = &tmp->vm_next;
 		tmp->vm_prev = prev;

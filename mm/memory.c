@@ -114,9 +114,9 @@ static inline pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)
 /*
  * do_anonymous_page - first touch of a page of anonymous memory
  *
- * A read of private memory maps the shared zero page read-only: reading
- * untouched memory costs no memory.  A write (or any touch of shared
- * memory, whose pages must be real) maps a fresh zeroed page.
+ * A read maps the shared zero page read-only: reading untouched memory
+ * costs no memory.  A write maps a fresh zeroed page.  (Shared anonymous
+ * memory never comes here: it is a shmem file, see mm/shmem.c.)
  */
 static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 {
@@ -128,7 +128,7 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 		return VM_FAULT_OOM;
 	vmf->pte = pte_offset_map(vmf->pmd, vmf->address);
 
-	if (!(vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
+	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
 		entry = pte_mkspecial(pfn_pte(page_to_pfn(ZERO_PAGE(vmf->address)),
 					      vma->vm_page_prot));
 		set_pte(vmf->pte, pte_wrprotect(entry));
@@ -186,7 +186,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 
 	if (!old_page || !PageAnon(old_page)) {
 		if (old_page)
-			dec_mm_counter(mm, MM_FILEPAGES);
+			dec_mm_counter(mm, mm_counter(old_page));
 		inc_mm_counter(mm, MM_ANONPAGES);
 	}
 	page_add_new_anon_rmap(new_page);
@@ -241,7 +241,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 	if ((vmf->flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED))
 		entry = maybe_mkwrite(entry, vma);
 	page_dup_rmap(vmf->page);
-	inc_mm_counter(vma->vm_mm, MM_FILEPAGES);
+	inc_mm_counter(vma->vm_mm, mm_counter(vmf->page));
 	set_pte(vmf->pte, entry);
 	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
 		vmf->orig_pte = entry;
@@ -342,7 +342,7 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 		flush_tlb_page(vma, addr);
 		if (!page)
 			continue;
-		dec_mm_counter(mm, PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES);
+		dec_mm_counter(mm, mm_counter(page));
 		page_remove_rmap(page);
 		put_page(page);
 	} while (pte++, addr += PAGE_SIZE, addr != end);
@@ -710,8 +710,7 @@ static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vm
 	if (page) {
 		get_page(page);
 		page_dup_rmap(page);
-		inc_mm_counter(dst_mm, PageAnon(page) ? MM_ANONPAGES :
-			       (vma->vm_flags & VM_SHARED) ? MM_SHMEMPAGES : MM_FILEPAGES);
+		inc_mm_counter(dst_mm, mm_counter(page));
 	}
 	if (is_cow_mapping(vma->vm_flags) && pte_write(pte)) {
 		ptep_set_wrprotect(src_pte);

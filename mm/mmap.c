@@ -26,6 +26,7 @@
  */
 #include <kernel.h>
 #include <errno.h>
+#include <fs.h>
 #include <mm.h>
 #include <sched.h>
 #include <syscalls.h>
@@ -266,6 +267,8 @@ static struct vm_area_struct *remove_vma(struct vm_area_struct *vma)
 
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
 	vm_area_free(vma);
 	return next;
 }
@@ -428,6 +431,8 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		new->vm_pgoff += delta;
 		vma->vm_end = addr;
 	}
+	if (new->vm_file)
+		get_file(new->vm_file);
 	if (new->vm_ops && new->vm_ops->open)
 		new->vm_ops->open(new);
 	if (__insert_vm_struct(mm, new))
@@ -647,6 +652,10 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	vma->vm_file = file;
+	if (!file && (vm_flags & VM_SHARED) && shmem_zero_setup(vma)) {
+		vm_area_free(vma);
+		return -ENOMEM;
+	}
 	vma_link(mm, vma, prev, rb_link, rb_parent);
 out:
 	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);

@@ -163,6 +163,7 @@ static void free_the_page(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	ClearPageAnon(page);			/* as Linux clears page->mapping */
+	ClearPageSwapBacked(page);
 	if (free_page_is_bad(page))
 		return;				/* leak it rather than corrupt */
 	local_irq_save(flags);

@@ -11,6 +11,7 @@
  * unnamed line ends "0 " -- with the space, exactly as Linux prints it.
  */
 #include <kernel.h>
+#include <fs.h>
 #include <mm.h>
 #include <string.h>
 
@@ -23,6 +24,8 @@ static const char *vma_name(struct vm_area_struct *vma)
 
 	if (vma->vm_ops && vma->vm_ops->name)
 		return vma->vm_ops->name(vma);
+	if (vma->vm_file)
+		return vma->vm_file->f_path;
 	if (!mm)
 		return NULL;
 	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk && mm->start_brk)
@@ -40,8 +43,8 @@ int show_map_vma(char *buf, size_t size, struct vm_area_struct *vma)
 {
 	unsigned long flags = vma->vm_flags;
 	unsigned long long pgoff = vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
-	unsigned int dev_major = 0, dev_minor = 0;
-	unsigned long ino = 0;
+	unsigned int dev_major = 0, dev_minor = vma->vm_file ? 1 : 0;	/* shmem: 00:01 */
+	unsigned long ino = vma->vm_file ? vma->vm_file->f_inode->i_ino : 0;
 	const char *name = vma_name(vma);
 	int n;
 

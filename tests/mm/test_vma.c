@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <ktest.h>
+#include <fs.h>
 #include <mm.h>
 #include <string.h>
 
@@ -275,10 +276,16 @@ static void vma_mmap_vm_flags(struct ktest *test)
 		KTEST_EXPECT_UEQ(test, pgprot_val(vma->vm_page_prot),
 				 pgprot_val(vm_get_page_prot(vma->vm_flags)));
 		KTEST_EXPECT_PTR_EQ(test, vma->vm_mm, mm);
-		KTEST_EXPECT_TRUE(test, vma_is_anonymous(vma));
-		KTEST_EXPECT_NULL(test, vma->vm_file);
-		if (cases[i].type == MAP_PRIVATE)
+		if (cases[i].type == MAP_PRIVATE) {
+			KTEST_EXPECT_TRUE(test, vma_is_anonymous(vma));
+			KTEST_EXPECT_NULL(test, vma->vm_file);
 			KTEST_EXPECT_UEQ(test, vma->vm_pgoff, addr >> PAGE_SHIFT);
+		} else {
+			/* shared anonymous memory is a shmem file, as in Linux */
+			KTEST_ASSERT_NOT_NULL(test, vma->vm_file);
+			KTEST_EXPECT_STREQ(test, vma->vm_file->f_path, "/dev/zero (deleted)");
+			KTEST_EXPECT_UEQ(test, vma->vm_pgoff, 0);
+		}
 	}
 	KTEST_EXPECT_EQ(test, mm->map_count, (int)ARRAY_SIZE(cases));
 	KTEST_EXPECT_EQ(test, validate_mm(mm), 0);
@@ -797,10 +804,16 @@ static void expect_maps_line(struct ktest *test, unsigned long addr, const char 
 	KTEST_EXPECT_EQ(test, len, (int)strlen(want));
 }
 
-/* Anonymous areas: no name, so the line ends with the inode "0 " (trailing space, as Linux). */
+/*
+ * Anonymous areas: no name, so the line ends with the inode "0 " (trailing
+ * space, as Linux).  Shared anonymous memory is a shmem file: device
+ * 00:01, its inode number, and the name "/dev/zero (deleted)".
+ */
 static void vma_maps_anonymous(struct ktest *test)
 {
 	struct mm_struct *mm = test->priv;
+	char shared[128];
+	int n;
 
 	map(test, 0x300000, 6, RW);
 	map(test, 0x400000, 1, PROT_NONE);
@@ -810,7 +823,12 @@ static void vma_maps_anonymous(struct ktest *test)
 	expect_maps_line(test, 0x300000, "00300000-00306000 rw-p 00000000 00:00 0 \n");
 	expect_maps_line(test, 0x400000, "00400000-00401000 ---p 00000000 00:00 0 \n");
 	expect_maps_line(test, 0x500000, "00500000-00502000 r-xp 00000000 00:00 0 \n");
-	expect_maps_line(test, 0x600000, "00600000-00601000 rwxs 00000000 00:00 0 \n");
+	n = snprintf(shared, sizeof(shared), "00600000-00601000 rwxs 00000000 00:01 %lu ",
+		     find_vma(mm, 0x600000)->vm_file->f_inode->i_ino);
+	while (n < 72)
+		shared[n++] = ' ';		/* the name starts in column 73 */
+	snprintf(shared + n, sizeof(shared) - n, " /dev/zero (deleted)\n");
+	expect_maps_line(test, 0x600000, shared);
 	expect_maps_line(test, 0x7ffff7ffb000,
 			 "7ffff7ffb000-7ffff7fff000 rw-p 00000000 00:00 0 \n");
 }

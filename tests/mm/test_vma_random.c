@@ -29,6 +29,7 @@
  */
 #include <errno.h>
 #include <ktest.h>
+#include <fs.h>
 #include <mm.h>
 #include <slab.h>
 #include <string.h>
@@ -413,7 +414,8 @@ static bool check_new_page(struct vma_run *r, unsigned long i, pte_t pte)
 	if (is_zero_pfn(pte_pfn(pte)) || !pfn_valid(pte_pfn(pte)))
 		return FAIL(r, "page %#lx: pte %#lx, want a new page", page_addr(r, i),
 			    pte_val(pte));
-	if (page_mapcount(page) != 1 || page_ref_count(page) != 1)
+	/* a shared page also has the shmem file's page-cache reference */
+	if (page_mapcount(page) != 1 || page_ref_count(page) != 1 + !!mp->shared)
 		return FAIL(r, "new page: mapcount %d refcount %d", page_mapcount(page),
 			    page_ref_count(page));
 	if (memchr_inv(page_address(page), 0, PAGE_SIZE))
