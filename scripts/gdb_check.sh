@@ -3,7 +3,7 @@
 #
 # scripts/gdb_check.sh ISO ELF [KTEST_ISO]  -- the batch GDB check of `make test`.
 #
-# Two sessions, each a QEMU stopped at the first instruction (-S) with its
+# Three sessions, each a QEMU stopped at the first instruction (-S) with its
 # gdbstub on a free local port and scripts/gdb/check.py run in `gdb -batch`
 # against ELF (see check.py for the details):
 #
@@ -14,14 +14,18 @@
 #          "ktest"), its command line rewritten to run only the vma and
 #          vma_random suites: dissect-vmas against the kernel's own
 #          show_map_vma() lines and the area list, dissect-rbcheck on a
-#          healthy mm and on one damaged with "set var".
+#          healthy mm and on one damaged with "set var";
+#   user   KTEST_ISO again, rewritten to "ktest ktest.filter=user" (the
+#          user-program suite), stopped at argv_check's first system call:
+#          dissect-ps, dissect-regs and dissect-cow against the task list,
+#          the pt_regs and the page tables as read there.
 #
 # Both ISOs must hold ELF itself (a stale ISO is reported as such).
 #
 # Prints "gdb-check: ok" and exits 0, or prints "gdb-check: FAIL: reason"
 # (and GDB's log) and exits 1.  Logs, next to ISO: gdb-check.log (GDB),
 # gdb-check-serial.log (the kernel's console), gdb-check-qemu.log, and the
-# same with "-vmas" for the second session.
+# same with "-vmas" and "-user" for the other two sessions.
 # Environment: DISSECT_GDB_PORT forces the port; DISSECT_GDB_CHECK_TIMEOUT
 # bounds each GDB session (default 50 s).
 
@@ -121,6 +125,7 @@ session() {
 
 	start=$(date +%s)
 	DISSECT_GDB_PORT=$port DISSECT_ELF=$elf DISSECT_SRC=$src DISSECT_GDB_SESSION=$name \
+		DISSECT_SERIAL_LOG=$serial_log \
 		timeout -k 5 "$timeout_s" gdb -batch -nx -x "$src/scripts/gdb/check.py" \
 		</dev/null >"$gdb_log" 2>&1
 	rc=$?
@@ -145,5 +150,6 @@ session() {
 
 session boot "$iso" ""
 session vmas "$ktest_iso" "-vmas"
+session user "$ktest_iso" "-user"
 echo "gdb-check: ok"
 exit 0

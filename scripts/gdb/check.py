@@ -121,15 +121,16 @@ def frame_names(limit=16):
     return names
 
 
-def continue_to(func, why):
-    """Run until the hardware breakpoint at @func is hit.
+def continue_to(func, why, condition=None):
+    """Run until the hardware breakpoint at @func is hit (and, if given,
+    the GDB expression @condition is true there).
 
     A watchdog interrupts the kernel (as Ctrl-C would) if it takes longer
     than STEP_TIMEOUT, so a hung or panicked kernel fails the check with
     a backtrace of where it was instead of hanging it.
     """
-    say("step: continue to %s (%s)" % (func, why))
-    run("hbreak %s" % func)
+    say("step: continue to %s%s (%s)" % (func, " if " + condition if condition else "", why))
+    run("hbreak %s%s" % (func, " if " + condition if condition else ""))
     bp = gdb.breakpoints()[-1]
     fired = []
 
@@ -303,11 +304,18 @@ def list_areas(mm):
     return areas
 
 
-def maps_prefix(start, end, flags):
-    """An anonymous area's maps line up to the inode, composed here."""
-    return "%08x-%08x %s%s%s%s 00000000 00:00 0" % (
+def maps_prefix(vma, start, end, flags):
+    """An area's maps line up to the inode, composed here: offset, device
+    and inode are zero for anonymous memory, the file's otherwise."""
+    v = "((struct vm_area_struct *)%#x)" % vma
+    pgoff, dev, ino = 0, "00:00", 0
+    if value(v + "->vm_file"):
+        pgoff = value(v + "->vm_pgoff") << 12
+        dev = "00:01"
+        ino = value(v + "->vm_file->f_inode->i_ino")
+    return "%08x-%08x %s%s%s%s %08x %s %d" % (
         start, end, "r" if flags & VM_READ else "-", "w" if flags & VM_WRITE else "-",
-        "x" if flags & VM_EXEC else "-", "s" if flags & VM_MAYSHARE else "p")
+        "x" if flags & VM_EXEC else "-", "s" if flags & VM_MAYSHARE else "p", pgoff, dev, ino)
 
 
 def vmas(mm_expr, mm, verbose=False):
@@ -320,7 +328,7 @@ def vmas(mm_expr, mm, verbose=False):
     expect(len(maps) == len(areas), "dissect-vmas %s: %d area lines; the mm's list holds %d:\n%s"
            % (mm_expr, len(maps), len(areas), out))
     for line, (vma, start, end, flags) in zip(maps, areas):
-        want = maps_prefix(start, end, flags)
+        want = maps_prefix(vma, start, end, flags)
         expect(line == want + " " or line.startswith(want + "  "),
                "dissect-vmas %s: area %#x, %s on the list, is shown as '%s'\n%s"
                % (mm_expr, vma, want, line, out))
@@ -364,7 +372,8 @@ def expect_rbcheck_ok(mm_expr, nr_areas):
     return height
 
 
-def check_ktest_cmdline():
+def check_ktest_cmdline(new_cmdline=None):
+    new_cmdline = new_cmdline or VMA_CMDLINE
     continue_to("parse_early_param", "setup_arch has copied the command line, nothing "
                 "has parsed it yet")
     try:
@@ -374,12 +383,12 @@ def check_ktest_cmdline():
     expect(cmdline == KTEST_CMDLINE, "boot_command_line is '%s'; expected '%s', the "
            "command line of dissect-ktest.iso" % (cmdline, KTEST_CMDLINE))
     size = value("sizeof(boot_command_line)")
-    expect(size > len(VMA_CMDLINE), "boot_command_line has room for %d bytes only" % size)
+    expect(size > len(new_cmdline), "boot_command_line has room for %d bytes only" % size)
     gdb.selected_inferior().write_memory(addr("boot_command_line"),
-                                         VMA_CMDLINE.encode() + b"\0")
+                                         new_cmdline.encode() + b"\0")
     got = gdb.parse_and_eval("boot_command_line").string()
-    expect(got == VMA_CMDLINE, "writing boot_command_line failed: it reads '%s'" % got)
-    ok("boot_command_line '%s' -> '%s'" % (cmdline, VMA_CMDLINE))
+    expect(got == new_cmdline, "writing boot_command_line failed: it reads '%s'" % got)
+    ok("boot_command_line '%s' -> '%s'" % (cmdline, new_cmdline))
 
 
 def check_maps_lines():
@@ -535,6 +544,376 @@ def check_vmas_session():
     check_ktest_passed()
 
 
+
+# --- session "user": dissect-ps, dissect-regs, dissect-cow ---------------------
+
+USER_CMDLINE = "ktest ktest.filter=user"
+USER_PROGRAM = "argv_check"  # static, not PIE: linked at 0x400000
+USER_TEXT_END = 0x800000  # its text is far below this
+THREAD_SIZE = 16384  # include/sched.h
+PF_KTHREAD = 0x00200000
+USER_CS, USER_DS = 0x33, 0x2b
+PTE_PFN_MASK = 0x000FFFFFFFFFF000
+PTE_PRESENT, PTE_RW, PTE_USER, PTE_PSE, PTE_SPECIAL = 1 << 0, 1 << 1, 1 << 2, 1 << 7, 1 << 9
+VM_SHARED, VM_PFNMAP = 0x8, 0x400
+SYSCALL_H = os.path.join("arch", "x86", "entry", "syscalls", "syscall_64.h")
+
+PS_RE = re.compile(r"^([* ]) +(\d+) +(\d+) +(\d+|\?) ([RSDZXN?]) (\S+) +(0x[0-9a-f]+|-) +"
+                   r"(0x[0-9a-f]+(?: \S+)?|-) +(\d+|-|\?) +(\d+) +(0x[0-9a-f]+)$")
+REG_RE = re.compile(r"^  (r[a-z0-9]+|fs_base) +(0x[0-9a-f]+)\b")
+VERDICT_RE = re.compile(r"^-> a write now: (.+)$", re.M)
+WP = "write fault -> do_wp_page -> "
+
+
+def state_letter(state, exit_state):
+    """ps's letter from the values in include/sched.h, composed here."""
+    if exit_state & 0x20:
+        return "X"
+    if (state | exit_state) & 0x10:
+        return "Z"
+    if state & 0x80:
+        return "X"
+    if state & 0x800:
+        return "N"
+    if state & 0x2:
+        return "D"
+    if state & 0x1:
+        return "S"
+    return "R" if state == 0 else "?"
+
+
+def tasks_here():
+    """Every task on task_list, read here with GDB expressions (not with
+    dissect.py's helpers): [dict]."""
+    off = value("&((struct task_struct *)0)->tasks")
+    head, node, tasks = addr("task_list"), value("task_list.next"), []
+    while node != head:
+        expect(len(tasks) < 1000, "task_list does not end")
+        t = "((struct task_struct *)%#x)" % (node - off)
+        d = dict((f, value("%s->%s" % (t, f))) for f in (
+            "pid", "tgid", "state", "exit_state", "flags", "mm", "active_mm", "nr_switches",
+            "stack"))
+        d["addr"] = node - off
+        d["ppid"] = value(t + "->real_parent->pid")
+        d["comm"] = gdb.parse_and_eval(t + "->comm").string()
+        if d["mm"]:
+            m = "((struct mm_struct *)%#x)" % d["mm"]
+            d["rss"] = sum(max(int(gdb.parse_and_eval("%s->rss_stat[%d].counter" % (m, i))), 0)
+                           for i in (0, 1, 3))  # get_mm_rss(): file + anon + shmem
+        tasks.append(d)
+        node = value(t + "->tasks.next")
+    return tasks
+
+
+def syscall_names_here():
+    """{nr: name}, parsed here from the source tree's syscall_64.h."""
+    path = os.path.join(os.environ.get("DISSECT_SRC", "."), SYSCALL_H)
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError as e:
+        raise CheckFailed("cannot read %s: %s" % (path, e))
+    return dict((int(n), name) for n, name in
+                re.findall(r"__SYSCALL\(\s*(\d+)\s*,\s*(\w+)\s*\)", text))
+
+
+def walk_here(mm, vaddr):
+    """The page-table walk for @vaddr from mm->pgd, with GDB expressions
+    reading the tables through the direct map: dict(present, entry (the
+    last entry read), entry_paddr, level (0 pgd .. 3 pte), rw, us, large)."""
+    table = value("((struct mm_struct *)%#x)->pgd" % mm) - PAGE_OFFSET
+    rw = us = True
+    for level, shift in enumerate((39, 30, 21, 12)):
+        entry_paddr = table + 8 * ((vaddr >> shift) & 511)
+        entry = value("*(unsigned long *)%#x" % (PAGE_OFFSET + entry_paddr))
+        w = dict(entry=entry, entry_paddr=entry_paddr, level=level, large=False,
+                 present=bool(entry & PTE_PRESENT))
+        if not w["present"]:
+            return w
+        rw, us = rw and bool(entry & PTE_RW), us and bool(entry & PTE_USER)
+        w.update(rw=rw, us=us)
+        if level == 3 or entry & PTE_PSE:
+            w["large"] = level != 3
+            return w
+        table = entry & PTE_PFN_MASK
+    return w
+
+
+def expected_verdict(mm, vaddr, areas=None):
+    """What a user write to @vaddr does, composed here from the pte, the area
+    and the struct page, after do_user_addr_fault(), handle_pte_fault() and
+    do_wp_page() -- for an address inside an anonymous area.  @areas:
+    list_areas(mm), if the caller has it."""
+    w = walk_here(mm, vaddr)
+    if w["present"] and w["rw"] and w["us"]:
+        return "writable already: no fault"
+    area = [a for a in areas or list_areas(mm) if a[1] <= vaddr < a[2]]
+    expect(area, "expected_verdict(%#x): no area contains it" % vaddr)
+    vma, start, end, flags = area[0]
+    expect(value("((struct vm_area_struct *)%#x)->vm_ops" % vma) == 0,
+           "expected_verdict(%#x): area %#x is not anonymous" % (vaddr, vma))
+    if not flags & VM_WRITE:
+        return "the area forbids writes: SIGSEGV"
+    if not w["present"]:
+        expect(w["entry"] == 0 or w["level"] < 3,
+               "expected_verdict(%#x): a non-empty, not present pte" % vaddr)
+        return "not mapped (first touch: do_anonymous_page)"
+    pte = w["entry"]
+    expect(not w["large"] and not pte & PTE_RW, "expected_verdict(%#x): pte %#x is not modeled "
+           "here" % (vaddr, pte))
+    pfn = (pte & PTE_PFN_MASK) >> 12
+    if pfn == value("zero_page - mem_map"):
+        return WP + "wp_page_copy (zero page)"
+    expect(not pte & PTE_SPECIAL and not flags & VM_PFNMAP and pfn < value("max_pfn"),
+           "expected_verdict(%#x): pte %#x has no struct page" % (vaddr, pte))
+    if flags & VM_SHARED:
+        return WP + "wp_page_reuse (shared mapping)"
+    ref = int(gdb.parse_and_eval("mem_map[%d]._refcount.counter" % pfn))
+    return WP + ("wp_page_reuse (only user)" if ref == 1 else
+                 "wp_page_copy (page shared: refcount %d)" % ref)
+
+
+def cow(expr, mm, want=None, areas=None):
+    """Run dissect-cow @expr; its verdict must be expected_verdict()'s (and
+    @want, if given); its pte and page lines must be what is in memory."""
+    vaddr = value(expr)
+    out = run("dissect-cow %s" % expr)
+    m = VERDICT_RE.search(out)
+    expect(m, "dissect-cow %s: no verdict line:\n%s" % (expr, out))
+    verdict = m.group(1)
+    mine = expected_verdict(mm, vaddr, areas)
+    expect(verdict == mine, "dissect-cow %s (%#x): says '%s', expected '%s':\n%s"
+           % (expr, vaddr, verdict, mine, out))
+    expect(want is None or verdict == want, "dissect-cow %s: '%s', this case should give "
+           "'%s':\n%s" % (expr, verdict, want, out))
+    w = walk_here(mm, vaddr)
+    if w["present"]:
+        pte = re.search(r"^  pte +(0x[0-9a-f]+) ", out, re.M)
+        expect(pte and int(pte.group(1), 16) == w["entry"],
+               "dissect-cow %s: the pte should be %#x:\n%s" % (expr, w["entry"], out))
+        pfn = (w["entry"] & PTE_PFN_MASK) >> 12
+        pg = "mem_map[%d]" % pfn
+        want_page = "refcount %d, mapcount %d, PageAnon %s, zero page %s" % (
+            int(gdb.parse_and_eval(pg + "._refcount.counter")),
+            int(gdb.parse_and_eval(pg + "._mapcount.counter")) + 1,
+            "yes" if value(pg + ".flags") >> value("PG_anon") & 1 else "no",
+            "yes" if pfn == value("zero_page - mem_map") else "no")
+        expect(("pfn %#x, struct page %#x: %s" % (pfn, value("&" + pg), want_page)) in out,
+               "dissect-cow %s: the page line should say pfn %#x ... %s:\n%s"
+               % (expr, pfn, want_page, out))
+    else:
+        expect(re.search(r"^  pte +none ", out, re.M), "dissect-cow %s: no 'pte none' line "
+               "for an address not mapped:\n%s" % (expr, out))
+    return verdict, out
+
+
+def check_ps(task, regs):
+    out = run("dissect-ps")
+    rows = {}
+    for line in out.splitlines()[1:]:
+        m = PS_RE.match(line)
+        if m:
+            rows[int(m.group(2))] = m
+    tasks = tasks_here()
+    expect(sorted(rows) == sorted(t["pid"] for t in tasks),
+           "dissect-ps shows pids %s; task_list holds %s:\n%s"
+           % (sorted(rows), sorted(t["pid"] for t in tasks), out))
+    current = value("pcpu_hot.current_task")
+    for t in tasks:
+        m = rows[t["pid"]]
+        kthread = bool(t["flags"] & PF_KTHREAD)
+        want = ("*" if t["addr"] == current else " ", t["pid"], t["tgid"], "%d" % t["ppid"],
+                state_letter(t["state"], t["exit_state"]),
+                "[%s]" % t["comm"] if kthread else t["comm"],
+                "%#x" % t["mm"] if t["mm"] else "-",
+                "%#x" % t["active_mm"] if t["active_mm"] else "-",
+                "%d" % t["rss"] if t["mm"] else "-", t["nr_switches"], t["addr"])
+        got = (m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5), m.group(6),
+               m.group(7), m.group(8).split()[0], m.group(9), int(m.group(10)),
+               int(m.group(11), 16))
+        expect(got == want, "dissect-ps, pid %d: got %s, read here %s:\n%s"
+               % (t["pid"], got, want, out))
+    by_pid = dict((t["pid"], t) for t in tasks)
+    expect(0 in by_pid and by_pid[0]["addr"] == addr("init_task") and
+           rows[0].group(6) == "[swapper]", "dissect-ps: pid 0 should be init_task, "
+           "[swapper]:\n" + out)
+    expect(1 in by_pid and rows[1].group(6).startswith("[") and rows[1].group(7) == "-",
+           "dissect-ps: pid 1 should be a kernel thread without an mm:\n" + out)
+    pid = value(task + "->pid")
+    m = rows[pid]
+    expect(m.group(6) == USER_PROGRAM and m.group(1) == "*" and m.group(5) == "R" and
+           m.group(4) == "1" and int(m.group(7), 16) == value(task + "->mm") != 0,
+           "dissect-ps: %s (pid %d) should be current (*), R, with PPID 1 and its mm:\n%s"
+           % (USER_PROGRAM, pid, out))
+    expect(re.search(r"^%d tasks; current \(\*\): pid %d \(%s\), in the kernel$"
+                     % (len(tasks), pid, USER_PROGRAM), out, re.M),
+           "dissect-ps: no summary line naming current:\n" + out)
+    ok("dissect-ps: %d tasks as on task_list; pid 0 [swapper], pid 1 %s, pid %d %s "
+       "(current, R, PPID 1, mm %#x, rss %s)" % (len(tasks), rows[1].group(6), pid,
+                                                  USER_PROGRAM, value(task + "->mm"),
+                                                  m.group(9)))
+    return pid
+
+
+def check_regs(pid, task, regs):
+    expect(regs == value(task + "->stack") + THREAD_SIZE - value("sizeof(struct pt_regs)"),
+           "do_syscall_64's regs %#x is not at the top of %s's stack" % (regs, USER_PROGRAM))
+    out = run("dissect-regs %d" % pid)
+    expect(out == run("dissect-regs"), "dissect-regs and dissect-regs %d (current) differ" % pid)
+    got = {}
+    for line in out.splitlines():
+        m = REG_RE.match(line)
+        if m:
+            got[m.group(1)] = int(m.group(2), 16)
+    r = "((struct pt_regs *)%#x)" % regs
+    want = dict(rip=value(r + "->ip"), rsp=value(r + "->sp"), rflags=value(r + "->flags"),
+                fs_base=value(task + "->thread.fsbase"))
+    for name in ("ax", "bx", "cx", "dx", "si", "di", "bp", "r8", "r9", "r10", "r11", "r12",
+                 "r13", "r14", "r15"):
+        want[name if name.startswith("r") else "r" + name] = value(r + "->" + name)
+    expect(got == want, "dissect-regs %d: registers %s; pt_regs holds %s:\n%s" % (
+        pid, dict((k, hex(v)) for k, v in got.items()),
+        dict((k, hex(v)) for k, v in want.items()), out))
+    text = [a for a in list_areas(value(task + "->mm"))
+            if a[1] <= got["rip"] < a[2] and a[3] & VM_EXEC]
+    expect(got["rip"] < USER_TEXT_END and text,
+           "dissect-regs %d: rip %#x is not in %s's text below %#x" % (
+               pid, got["rip"], USER_PROGRAM, USER_TEXT_END))
+    m = re.search(r"^  cs +(0x[0-9a-f]+) \(__USER_CS\) +ss (0x[0-9a-f]+) \(__USER_DS\)$", out, re.M)
+    expect(m and int(m.group(1), 16) == value(r + "->cs") == USER_CS and
+           int(m.group(2), 16) == value(r + "->ss") == USER_DS,
+           "dissect-regs %d: expected cs 0x33 (__USER_CS), ss 0x2b (__USER_DS):\n%s" % (pid, out))
+    nr = value(r + "->orig_ax")
+    name = syscall_names_here().get(nr)
+    expect(name, "orig_ax %d is not in %s" % (nr, SYSCALL_H))
+    expect(re.search(r"^  orig_ax %d \(%s\)$" % (nr, name), out, re.M),
+           "dissect-regs %d: expected 'orig_ax %d (%s)':\n%s" % (pid, nr, name, out))
+    expect("entered through entry_SYSCALL_64: a system call" in out,
+           "dissect-regs %d: should say it entered through entry_SYSCALL_64:\n%s" % (pid, out))
+    ok("dissect-regs %d: pt_regs at %#x = stack + 16384 - %d; rip %#x in the text, cs %#x, "
+       "ss %#x, all registers as in pt_regs, orig_ax %d (%s)" % (
+           pid, regs, value("sizeof(struct pt_regs)"), got["rip"], USER_CS, USER_DS, nr, name))
+    for kpid in (0, 1):
+        out = run("dissect-regs %d" % kpid)
+        expect("is a kernel thread: it has no user registers" in out,
+               "dissect-regs %d: should say a kernel thread has no user registers:\n%s"
+               % (kpid, out))
+    ok("dissect-regs 0, dissect-regs 1: kernel threads, no user registers")
+
+
+def check_cow(task, regs):
+    mm = value(task + "->mm")
+    r = "((struct pt_regs *)%#x)" % regs
+    verdict, _ = cow(r + "->ip", mm, "the area forbids writes: SIGSEGV")
+    ok("dissect-cow regs->ip: %s" % verdict)
+    sp_verdict, out = cow(r + "->sp", mm)
+    expect(sp_verdict in ("writable already: no fault", WP + "wp_page_reuse (only user)"),
+           "dissect-cow regs->sp: a written private stack page, expected no fault or "
+           "reuse:\n" + out)
+    expect(run("dissect-cow --mm %#x %s->sp" % (mm, r)).split("\n", 1)[1] == out.split("\n", 1)[1],
+           "dissect-cow --mm %#x regs->sp differs from dissect-cow regs->sp" % mm)
+    ok("dissect-cow regs->sp: %s (the same with --mm)" % sp_verdict)
+
+    # Every page of every area, against the verdict composed here.
+    seen, areas = {}, list_areas(mm)
+    for vma, start, end, flags in areas:
+        for page in range(start, end, 4096):
+            v, _ = cow("%#x" % page, mm, areas=areas)
+            seen[v] = seen.get(v, 0) + 1
+    expect(len(seen) >= 3, "dissect-cow over the areas gave only %s" % seen)
+    ok("dissect-cow on %d pages of %d areas: %s" % (
+        sum(seen.values()), len(areas),
+        ", ".join("%d '%s'" % (n, v) for v, n in sorted(seen.items()))))
+
+    # Each branch of do_wp_page(), on the stack page, damaged and restored.
+    sp = value(r + "->sp")
+    w = walk_here(mm, sp)
+    expect(w["present"] and w["level"] == 3, "the stack page %#x is not mapped by a pte" % sp)
+    pte, pte_at = w["entry"], PAGE_OFFSET + w["entry_paddr"]
+    pfn = (pte & PTE_PFN_MASK) >> 12
+    vma = [a for a in list_areas(mm) if a[1] <= sp < a[2]][0]
+    area = "((struct vm_area_struct *)%#x)" % vma[0]
+    ref = "mem_map[%d]._refcount.counter" % pfn
+    flags, refcount = vma[3], int(gdb.parse_and_eval(ref))
+    zero_pte = (value("zero_page - mem_map") << 12) | PTE_SPECIAL | (pte & ~PTE_PFN_MASK & ~PTE_RW)
+    inf = gdb.selected_inferior()
+
+    def set_pte(v):
+        inf.write_memory(pte_at, v.to_bytes(8, "little"))
+
+    cases = [
+        ("pte read-only", pte & ~PTE_RW, None, None, WP + "wp_page_reuse (only user)"),
+        ("pte read-only, refcount + 1", pte & ~PTE_RW, refcount + 1, None,
+         WP + "wp_page_copy (page shared: refcount %d)" % (refcount + 1)),
+        ("pte read-only, VM_SHARED", pte & ~PTE_RW, None, flags | VM_SHARED,
+         WP + "wp_page_reuse (shared mapping)"),
+        ("pte -> the zero page", zero_pte, None, None, WP + "wp_page_copy (zero page)"),
+        ("pte read-only, no VM_WRITE", pte & ~PTE_RW, None, flags & ~VM_WRITE,
+         "the area forbids writes: SIGSEGV"),
+        ("pte none", 0, None, None, "not mapped (first touch: do_anonymous_page)"),
+    ]
+    if refcount != 1:
+        cases[0] = cases[0][:4] + (WP + "wp_page_copy (page shared: refcount %d)" % refcount,)
+    try:
+        for what, new_pte, new_ref, new_flags, want in cases:
+            set_pte(new_pte)
+            if new_ref is not None:
+                run("set var %s = %d" % (ref, new_ref))
+            if new_flags is not None:
+                run("set var %s->vm_flags = %#x" % (area, new_flags))
+            try:
+                v, _ = cow("%#x" % sp, mm, want)
+            finally:
+                set_pte(pte)
+                run("set var %s = %d" % (ref, refcount))
+                run("set var %s->vm_flags = %#x" % (area, flags))
+            ok("dissect-cow %#x with %s: %s" % (sp, what, v))
+    finally:
+        set_pte(pte)
+        run("set var %s = %d" % (ref, refcount))
+        run("set var %s->vm_flags = %#x" % (area, flags))
+    v, _ = cow("%#x" % sp, mm, sp_verdict)
+    ok("restored: dissect-cow %#x: %s" % (sp, v))
+
+
+def check_user_session():
+    check_ktest_cmdline(USER_CMDLINE)
+    continue_to("do_syscall_64", "%s makes its first system call" % USER_PROGRAM,
+                '$_streq(pcpu_hot.current_task->comm, "%s")' % USER_PROGRAM)
+    task = "((struct task_struct *)%#x)" % value("pcpu_hot.current_task")
+    regs = value("regs")
+    pid = check_ps(task, regs)
+    check_regs(pid, task, regs)
+    check_cow(task, regs)
+    check_exit(pid)
+
+
+def check_exit(pid):
+    """argv_check checks the stack the kernel built for it (argv, envp,
+    auxv) -- the page dissect-cow's cases changed and restored -- and exits."""
+    continue_to("do_exit", "%s checks its initial stack and exits" % USER_PROGRAM,
+                '$_streq(pcpu_hot.current_task->comm, "%s")' % USER_PROGRAM)
+    code = value("code")
+    expect(code == 0, "%s exits with wait status %#x; expected 0 (a failed check exits "
+           "with its number)" % (USER_PROGRAM, code))
+    serial = os.environ.get("DISSECT_SERIAL_LOG")  # the program prints to the UART
+    if serial:
+        try:
+            with open(serial, errors="replace") as f:
+                console = f.read()
+        except OSError as e:
+            raise CheckFailed("cannot read the serial log %s: %s" % (serial, e))
+        expect("%s: argc 4, argv, envp and auxv ok" % USER_PROGRAM in console,
+               "%s exited 0 but its 'ok' line is not in %s" % (USER_PROGRAM, serial))
+    out = run("dissect-regs %d" % pid)
+    nr = value("((struct pt_regs *)%#x)->orig_ax" % (
+        value("pcpu_hot.current_task->stack") + THREAD_SIZE - value("sizeof(struct pt_regs)")))
+    name = syscall_names_here().get(nr)
+    expect(name and re.search(r"^  orig_ax %d \(%s\)$" % (nr, name), out, re.M),
+           "dissect-regs %d at do_exit: expected 'orig_ax %d (%s)':\n%s" % (pid, nr, name, out))
+    ok("%s exited 0 after its own checks of argv, envp and auxv; dissect-regs %d: "
+       "orig_ax %d (%s)" % (USER_PROGRAM, pid, nr, name))
+
 def main():
     port = os.environ.get("DISSECT_GDB_PORT")
     elf = os.environ.get("DISSECT_ELF")
@@ -542,8 +921,8 @@ def main():
     session = os.environ.get("DISSECT_GDB_SESSION", "boot")
     if not port or not elf:
         raise CheckFailed("DISSECT_GDB_PORT and DISSECT_ELF must be set (run scripts/gdb_check.sh)")
-    if session not in ("boot", "vmas"):
-        raise CheckFailed("DISSECT_GDB_SESSION is '%s'; expected boot or vmas" % session)
+    if session not in ("boot", "vmas", "user"):
+        raise CheckFailed("DISSECT_GDB_SESSION is '%s'; expected boot, vmas or user" % session)
     run("set pagination off")
     run("set confirm off")
     # 64-bit registers from the start: QEMU begins in real mode (see gdbinit).
@@ -555,6 +934,9 @@ def main():
     ok("connected to QEMU's gdbstub on port %s" % port)
     if session == "vmas":
         check_vmas_session()
+        return
+    if session == "user":
+        check_user_session()
         return
     check_start_kernel()
     check_paging_init()

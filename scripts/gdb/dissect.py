@@ -13,6 +13,11 @@
 #                         /proc/PID/maps prints them, and its counters
 #   dissect-rbcheck MM    validate_mm() from outside: list, tree, colours,
 #                         black height, rb_subtree_gap, map_count
+#   dissect-ps            every task on task_list, like ps
+#   dissect-regs [PID]    a task's saved user registers (its pt_regs)
+#   dissect-cow [--mm MM] ADDR
+#                         what a write to ADDR would do now: no fault,
+#                         first touch, copy-on-write copy or reuse, SIGSEGV
 #   $dissect_phys(ADDR)   convenience function: ADDR's physical address
 #
 # The file has three layers:
@@ -26,6 +31,9 @@
 #      through the kernel's debug information (container_of), and
 #      snapshots of an mm_struct (Mm), its areas (Area) and its tree
 #      (read_vma_tree) for the commands that look at address spaces;
+#      tasks (Task, read_tasks, current_task_addr), the system-call names
+#      (parsed from the source tree's syscall_64.h when this file is
+#      loaded), and write_fault() - the write-fault decision as data;
 #   3. commands: one DissectCommand subclass each.
 #
 # Adding a command (dissect-vmas, dissect-ps, ...):
@@ -59,7 +67,18 @@
 # vm_end, vm_next, vm_prev, vm_rb, rb_subtree_gap, vm_mm, vm_flags,
 # vm_ops, vm_pgoff, vm_file), struct vm_operations_struct (name) and
 # struct rb_node (__rb_parent_color, rb_right, rb_left).
+# Tasks and faults (include/sched.h, asm/current.h, asm/ptrace.h, mm.h):
+# task_list, init_task, pcpu_hot (.current_task), struct task_struct
+# (thread.fsbase, state, exit_state, stack, flags, pid, tgid, comm, mm,
+# active_mm, real_parent, tasks, nr_switches), struct pt_regs (its
+# Linux-order fields; its size), mem_map, max_pfn, zero_page,
+# mmap_min_addr, the enumerator PG_anon, struct page (flags,
+# _mapcount.counter, _refcount.counter; its size), sys_call_table (only
+# without the source tree), and the entry code's labels entry_SYSCALL_64,
+# common_entry, ret_from_exception and ret_from_fork (dissect-regs tells
+# how a task entered the kernel from the return address below its pt_regs).
 
+import os
 import re
 
 import gdb
@@ -132,6 +151,35 @@ RB_RED, RB_BLACK = 0, 1
 
 CR0_PG = 1 << 31  # paging on
 CR4_LA57 = 1 << 12  # 5-level paging (dissect uses 4 levels)
+
+# Tasks (include/sched.h): ->state, ->exit_state and ->flags.
+THREAD_SIZE = 16384  # a kernel stack; the user's struct pt_regs is at its top
+TASK_RUNNING = 0x0000
+TASK_INTERRUPTIBLE = 0x0001
+TASK_UNINTERRUPTIBLE = 0x0002
+EXIT_ZOMBIE = 0x0010  # in ->exit_state (and ->state) once it has exited
+EXIT_DEAD = 0x0020  # in ->exit_state once reaped
+TASK_DEAD = 0x0080
+TASK_NEW = 0x0800
+PF_KTHREAD = 0x00200000
+PID_MAX = 32768  # more tasks than pids on task_list: a loop
+
+# Segment selectors (arch/x86/include/asm/segment.h) and the RFLAGS bits
+# GDB's "info registers" names.
+KERNEL_CS, KERNEL_DS = 0x10, 0x18  # __KERNEL_CS, __KERNEL_DS
+USER_DS, USER_CS = 0x2b, 0x33  # __USER_DS, __USER_CS (RPL 3)
+RFLAGS_BITS = [(0, "CF"), (2, "PF"), (4, "AF"), (6, "ZF"), (7, "SF"), (8, "TF"),
+               (9, "IF"), (10, "DF"), (11, "OF"), (14, "NT"), (16, "RF"), (18, "AC")]
+
+# The user address space and its faults (arch/x86/include/asm/page.h,
+# include/mm.h, mm/mmap.c, include/page-flags.h).
+TASK_SIZE_MAX = (1 << 47) - PAGE_SIZE  # the first address a user may not touch
+KERNEL_HALF = 0xFFFF800000000000  # canonical addresses from here on are the kernel's
+VM_PFNMAP = 0x00000400  # raw page frames: vm_normal_page() gives NULL
+_PAGE_SPECIAL = 1 << 9  # a pte with no struct page behind it (the zero page)
+MMAP_MIN_ADDR = 65536  # mmap_min_addr's default, if the symbol is missing
+STACK_RLIMIT = 8 << 20  # expand_stack()'s limit (mm/mmap.c)
+PG_ANON_DEFAULT = 5  # enum pageflags: PG_anon, if the debug information lacks it
 
 
 class Level:
@@ -903,6 +951,8 @@ def vma_name(area, mm_of):
         fn = to_int(read_struct(area.ops, "vm_operations_struct")["name"])
         if fn:
             return "<%s()>" % (addr_to_symbol(fn) or "%#x" % fn)
+    if area.file:
+        return file_path(area.file)
     if not area.mm:
         return None
     mm = mm_of(area.mm)
@@ -913,24 +963,399 @@ def vma_name(area, mm_of):
     return None
 
 
+def file_path(file_addr):
+    """The name /proc/PID/maps gives the struct file at @file_addr."""
+    return read_struct(file_addr, "file")["f_path"].string()
+
+
+def file_dev_ino(file_addr):
+    """(major, minor, inode number) of the file at @file_addr, as show_map_vma()."""
+    inode = read_struct(file_addr, "file")["f_inode"].dereference()
+    return 0, 1, to_int(inode["i_ino"])
+
+
+def area_label(area):
+    """The start of a maps line: "00401000-00406000 r-xp"."""
+    f = area.flags
+    return "%08x-%08x %s%s%s%s" % (
+        area.start, area.end,
+        "r" if f & VM_READ else "-", "w" if f & VM_WRITE else "-",
+        "x" if f & VM_EXEC else "-", "s" if f & VM_MAYSHARE else "p")
+
+
 def maps_line(area, name):
     """show_map_vma(): @area's /proc/PID/maps line, without the newline.
 
     "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", then for a named area
     spaces up to column 72 and " name".  The offset is vm_pgoff's bytes
-    only for a file mapping; device and inode are 0 until files exist.
+    only for a file mapping, whose device and inode are its file's.
     """
-    f = area.flags
     pgoff = (area.pgoff << PAGE_SHIFT) & 0xFFFFFFFFFFFFFFFF if area.file else 0
-    line = "%08x-%08x %s%s%s%s %08x %02x:%02x %d " % (
-        area.start, area.end,
-        "r" if f & VM_READ else "-", "w" if f & VM_WRITE else "-",
-        "x" if f & VM_EXEC else "-", "s" if f & VM_MAYSHARE else "p",
-        pgoff, 0, 0, 0)
+    major, minor, ino = file_dev_ino(area.file) if area.file else (0, 0, 0)
+    line = "%s %08x %02x:%02x %d " % (area_label(area), pgoff, major, minor, ino)
     if name is not None:
         line = line.ljust(MAPS_NAME_COLUMN) + " " + name
     return line
 
+
+
+# --- tasks (include/sched.h, kernel/sched/core.c) ------------------------------
+
+def comm_string(value):
+    """A char array (task->comm) as text, up to its NUL."""
+    n = value.type.strip_typedefs().range()[1] + 1
+    raw = bytes(int(value[i]) & 0xFF for i in range(n))
+    return raw.split(b"\0")[0].decode("ascii", "replace")
+
+
+def task_state_letter(state, exit_state):
+    """ps's one-letter state (Linux: fs/proc/array.c): R running or runnable,
+    S interruptible sleep, D uninterruptible, Z zombie, X dead, N new."""
+    if exit_state & EXIT_DEAD:
+        return "X"
+    if (state | exit_state) & EXIT_ZOMBIE:
+        return "Z"
+    if state & TASK_DEAD:
+        return "X"
+    if state & TASK_NEW:
+        return "N"
+    if state & TASK_UNINTERRUPTIBLE:
+        return "D"
+    if state & TASK_INTERRUPTIBLE:
+        return "S"
+    return "R" if state == TASK_RUNNING else "?"
+
+
+class Task:
+    """A snapshot of the struct task_struct at @addr."""
+
+    def __init__(self, addr):
+        v = read_struct(addr, "task_struct")
+        self.addr = addr
+        self.pid = int(v["pid"])
+        self.tgid = int(v["tgid"])
+        self.state = int(v["state"])
+        self.exit_state = int(v["exit_state"])
+        self.flags = int(v["flags"]) & 0xFFFFFFFF
+        self.comm = comm_string(v["comm"])
+        self.mm = to_int(v["mm"])
+        self.active_mm = to_int(v["active_mm"])
+        self.stack = to_int(v["stack"])
+        self.nr_switches = to_int(v["nr_switches"])
+        self.fsbase = to_int(v["thread"]["fsbase"])
+        self.parent = to_int(v["real_parent"])
+        self.tasks_next = to_int(v["tasks"]["next"])  # the next task's ->tasks
+        self.ppid = 0  # pid 0 and pid 1 have init_task as parent, like Linux
+        if self.parent and self.parent != addr:
+            try:
+                self.ppid = int(read_struct(self.parent, "task_struct")["pid"])
+            except gdb.MemoryError:
+                self.ppid = None  # a bad real_parent: shown as "?"
+
+    @property
+    def is_kthread(self):
+        return bool(self.flags & PF_KTHREAD)
+
+    @property
+    def state_letter(self):
+        return task_state_letter(self.state, self.exit_state)
+
+    def describe(self):
+        """"pid 3 (argv_check)"."""
+        return "pid %d (%s)" % (self.pid, self.comm)
+
+
+def current_task_addr():
+    """current: pcpu_hot.current_task (arch/x86/include/asm/current.h); 0
+    before percpu_init() has set it."""
+    return to_int(lookup_variable("pcpu_hot")["current_task"])
+
+
+def read_tasks(limit=PID_MAX):
+    """The tasks on task_list (each linked by its ->tasks; init_task first
+    once sched_init() has run), and why the walk stopped early, if it did."""
+    head = to_int(lookup_variable("task_list").address)
+    tasks, problems, seen = [], [], set()
+    node = read_u64(head)  # task_list.next
+    while node != head:
+        if node == 0:
+            problems.append("task_list: a NULL next pointer after %d tasks" % len(tasks))
+            break
+        if node in seen:
+            problems.append("task_list: the list goes back to %#x: a loop" % node)
+            break
+        if len(tasks) >= limit:
+            problems.append("task_list: more than %d tasks: stopped reading" % limit)
+            break
+        try:
+            task = Task(container_of(node, "task_struct", "tasks"))
+        except gdb.MemoryError:
+            problems.append("task_list: %#x cannot be read" % node)
+            break
+        seen.add(node)
+        tasks.append(task)
+        node = task.tasks_next
+    return tasks, problems
+
+
+def find_task(pid):
+    """The Task with @pid (find_task_by_pid() from outside)."""
+    tasks, problems = read_tasks()
+    for t in tasks:
+        if t.pid == pid:
+            return t
+    if pid == 0:  # before sched_init() puts it on task_list
+        return Task(to_int(lookup_variable("init_task").address))
+    raise DissectError("no task with pid %d on task_list%s" % (
+        pid, " (%s)" % problems[0] if problems else ""))
+
+
+# --- system calls and the saved user registers --------------------------------
+
+SYSCALL_TABLE_H = os.path.join("arch", "x86", "entry", "syscalls", "syscall_64.h")
+try:
+    _SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
+except NameError:  # exec()ed without a file name
+    _SCRIPT_DIR = os.getcwd()
+
+
+def load_syscall_names():
+    """({number: name}, the file) from the __SYSCALL(nr, name) lines of the
+    source tree's syscall_64.h: next to this script (../../), else under
+    $DISSECT_SRC or GDB's current directory."""
+    candidates = [os.path.join(_SCRIPT_DIR, "..", "..", SYSCALL_TABLE_H)]
+    if os.environ.get("DISSECT_SRC"):
+        candidates.append(os.path.join(os.environ["DISSECT_SRC"], SYSCALL_TABLE_H))
+    candidates.append(SYSCALL_TABLE_H)
+    for path in candidates:
+        try:
+            with open(path) as f:
+                text = f.read()
+        except OSError:
+            continue
+        names = dict((int(nr), name) for nr, name in
+                     re.findall(r"^__SYSCALL\((\d+),\s*(\w+)\)", text, re.M))
+        if names:
+            return names, os.path.normpath(path)
+    return {}, None
+
+
+SYSCALL_NAMES, SYSCALL_NAMES_FILE = load_syscall_names()
+
+
+def syscall_name(nr):
+    """The name of system call @nr ("write"), or None if dissect has none.
+    Without the source tree, the kernel's sys_call_table[] says it: its
+    entries are __x64_sys_NAME."""
+    if SYSCALL_NAMES_FILE is not None:
+        return SYSCALL_NAMES.get(nr)
+    try:
+        table = lookup_variable("sys_call_table")
+        if not 0 <= nr <= table.type.strip_typedefs().range()[1]:
+            return None
+        fn = to_int(table[nr])
+    except (DissectError, gdb.error):
+        return None
+    sym = addr_to_symbol(fn) if fn else None
+    return sym[len("__x64_sys_"):] if sym and sym.startswith("__x64_sys_") else None
+
+
+def task_pt_regs(task):
+    """task_pt_regs(): the struct pt_regs at the top of @task's kernel stack."""
+    return task.stack + THREAD_SIZE - struct_type("pt_regs").sizeof
+
+
+# How a task last entered the kernel from user mode, from the return address
+# just below its pt_regs: the entry code calls its C handler with rsp at
+# the pt_regs, and that frame stays until the task returns to user mode.
+ENTRY_SYSCALL, ENTRY_IDT, ENTRY_NONE = "syscall", "interrupt", "none"
+
+
+def last_entry(regs_addr):
+    """(ENTRY_SYSCALL: entry_SYSCALL_64 called do_syscall_64; ENTRY_IDT:
+    common_entry called do_idt_entry (returns to ret_from_exception);
+    ENTRY_NONE: ret_from_fork's frame, so no entry since exec or fork set
+    the pt_regs up; or None), and the return address's symbol."""
+    try:
+        ret = read_u64(regs_addr - 8)
+    except gdb.MemoryError:
+        return None, None
+    sym = addr_to_symbol(ret) or "%#x" % ret
+    fn = sym.split("+")[0]
+    kind = {"entry_SYSCALL_64": ENTRY_SYSCALL, "ret_from_exception": ENTRY_IDT,
+            "common_entry": ENTRY_IDT, "ret_from_fork": ENTRY_NONE}.get(fn)
+    return kind, sym
+
+
+def rflags_names(flags):
+    """GDB's "[ PF ZF IF ]"."""
+    return "[ %s ]" % " ".join(n for bit, n in RFLAGS_BITS if flags & (1 << bit))
+
+
+def signed64(v):
+    return v - (1 << 64) if v & (1 << 63) else v
+
+
+def cpu_in_user_mode():
+    """Is the CPU (GDB's $cs) in ring 3 right now?"""
+    try:
+        return int(gdb.parse_and_eval("$cs")) & 3 == 3
+    except gdb.error:
+        return False
+
+
+# --- a write to a user address: the fault path as data -------------------------
+
+def find_vma(mm, addr):
+    """find_vma() from outside, on the list: (the first area ending above
+    @addr or None, the area before it or None)."""
+    prev = None
+    for area in read_vma_list(mm)[0]:
+        if area.end > addr:
+            return area, prev
+        prev = area
+    return None, prev
+
+
+def expand_stack_refusal(area, prev, addr):
+    """expand_stack() (mm/mmap.c) as a predicate: None if @area may grow
+    down to @addr, else why not."""
+    address = addr & ~(PAGE_SIZE - 1)
+    if not area.flags & VM_GROWSDOWN:
+        return "no area contains it, and the next one is not a stack"
+    if address >= area.start:
+        return None
+    try:
+        min_addr = int(lookup_variable("mmap_min_addr"))
+    except DissectError:
+        min_addr = MMAP_MIN_ADDR
+    if address < min_addr:
+        return "below mmap_min_addr (%#x)" % min_addr
+    if prev and not prev.flags & VM_GROWSDOWN and address - prev.end < STACK_GUARD_GAP:
+        return "the stack may not grow closer than its guard gap to %s" % prev.span()
+    if prev and address < prev.end:
+        return "the stack would overlap %s" % prev.span()
+    if area.end - address > STACK_RLIMIT:
+        return "the stack would exceed its %d MiB limit" % (STACK_RLIMIT >> 20)
+    return None
+
+
+class Page:
+    """A snapshot of the struct page of page frame @pfn (mem_map[pfn])."""
+
+    def __init__(self, pfn):
+        self.pfn = pfn
+        self.addr = to_int(lookup_variable("mem_map")) + pfn * struct_type("page").sizeof
+        v = read_struct(self.addr, "page")
+        self.flags = to_int(v["flags"])
+        self.mapcount = int(v["_mapcount"]["counter"]) + 1  # page_mapcount()
+        self.refcount = int(v["_refcount"]["counter"])  # page_ref_count()
+        self.anon = bool(self.flags & (1 << pg_anon_bit()))  # PageAnon()
+
+
+def pg_anon_bit():
+    try:
+        return int(gdb.parse_and_eval("PG_anon"))
+    except gdb.error:
+        return PG_ANON_DEFAULT
+
+
+def zero_pfn():
+    """page_to_pfn(zero_page), or None before the zero page exists."""
+    zp = to_int(lookup_variable("zero_page"))
+    if not zp:
+        return None
+    return (zp - to_int(lookup_variable("mem_map"))) // struct_type("page").sizeof
+
+
+class WriteFault:
+    """What write_fault() found for one address."""
+
+    def __init__(self, mm, addr):
+        self.mm = mm  # an Mm
+        self.addr = addr
+        self.area = self.prev = None  # find_vma()'s area and the one before
+        self.walk = None  # the Walk through mm->pgd
+        self.pte = None  # the leaf entry, if the walk reached a present one
+        self.pfn = None
+        self.page = None  # a Page, if pfn_valid()
+        self.zero = False  # the pfn is the zero page's
+        self.verdict = None
+
+
+def write_fault(mm, addr):
+    """What a user-mode write to @addr in @mm would do now, as the MMU,
+    do_user_addr_fault() (arch/x86/mm/fault.c), handle_pte_fault() and
+    do_wp_page() (mm/memory.c) decide it."""
+    r = WriteFault(mm, addr)
+    if addr >= TASK_SIZE_MAX:
+        r.verdict = "a kernel address: SIGSEGV (user mode may not touch it)"
+        return r
+    r.area, r.prev = find_vma(mm, addr)
+    r.walk = w = walk(addr, kernel_pa(mm.pgd))
+    leaf = w.steps[-1] if w.steps else None
+    if w.mapped:
+        r.pte = leaf.entry
+        r.pfn = w.paddr >> PAGE_SHIFT
+        r.zero = r.pfn == zero_pfn()
+        if r.pfn < to_int(lookup_variable("max_pfn")):
+            r.page = Page(r.pfn)
+
+    # The MMU: no fault if every level allows a user write.
+    if w.mapped and w.writable and w.user:
+        r.verdict = "writable already: no fault"
+        return r
+
+    # do_user_addr_fault(): find the area, grow a stack, check the access.
+    area, grows = r.area, False
+    if area is None or area.start > addr:
+        why = "no area contains it" if area is None else \
+            expand_stack_refusal(area, r.prev, addr)
+        if why:
+            r.verdict = "no area: SIGSEGV (%s)" % why
+            return r
+        grows = True
+    if not area.flags & VM_WRITE:
+        r.verdict = "the area forbids writes: SIGSEGV"
+        return r
+
+    # handle_pte_fault()
+    if not w.mapped:
+        if leaf is not None and leaf.level.linux == "pte" and leaf.entry:
+            r.verdict = ("pte %#x is not present but not empty: dissect has no swap "
+                         "entries; handle_pte_fault() would take it as present" % leaf.entry)
+            return r
+        if area.ops:
+            how = "do_fault" + ("" if area.flags & VM_SHARED else
+                                ", then do_wp_page for a private copy")
+        else:
+            how = "do_anonymous_page"
+        r.verdict = "not mapped (first touch: %s%s)" % (
+            how, ", after expand_stack() grows the stack down" if grows else "")
+        return r
+    if w.page_size != PAGE_SIZE:
+        r.verdict = "a %s page: not a pte; dissect-cow decides 4K ptes only" % size_name(w.page_size)
+        return r
+    if r.pte & _PAGE_RW:
+        r.verdict = ("the pte is writable but a level above is not (RW or US clear): "
+                     "handle_pte_fault() only marks it dirty, the write faults again")
+        return r
+
+    # do_wp_page(): vm_normal_page(), then reuse or copy.
+    wp = "write fault -> do_wp_page -> "
+    if r.zero:
+        r.verdict = wp + "wp_page_copy (zero page)"
+    elif r.pte & _PAGE_SPECIAL or area.flags & VM_PFNMAP or r.page is None:
+        why = "special pte" if r.pte & _PAGE_SPECIAL else \
+            "VM_PFNMAP" if area.flags & VM_PFNMAP else "pfn beyond max_pfn"
+        r.verdict = wp + "wp_page_copy (no struct page: %s; a fresh zeroed page)" % why
+    elif area.flags & VM_SHARED:
+        r.verdict = wp + "wp_page_reuse (shared mapping)"
+    elif r.page.refcount == 1:
+        r.verdict = wp + "wp_page_reuse (only user)"
+    else:
+        r.verdict = wp + "wp_page_copy (page shared: refcount %d)" % r.page.refcount
+    return r
 
 # --------------------------------------------------------------------------
 # 3. Commands
@@ -1323,6 +1748,252 @@ followed."""
         gdb.write("".join(out))
 
 
+
+class DissectPs(DissectCommand):
+    """Every task on task_list, like ps: pids, state, mm, RSS, switches.
+
+Usage: dissect-ps
+
+One line per task on task_list (init_task, the idle task, first):
+
+  PID TGID PPID   ids; PPID is real_parent's pid (0 for pid 0 and pid 1)
+  S               R running or runnable, S interruptible sleep,
+                  D uninterruptible, Z zombie, X dead, N new (not yet woken)
+  COMM            the name; [name] for a kernel thread (PF_KTHREAD), as ps
+                  shows those; a '*' in front marks current
+                  (pcpu_hot.current_task)
+  MM              the task's own mm, "-" for a kernel thread (or an exited one)
+  ACTIVE_MM       the address space it runs on: its mm; a kernel thread
+                  borrows the one loaded before it (init_mm, or the last
+                  user's) while it runs, and drops it when switched out ("-")
+  RSS             get_mm_rss(mm) in pages: rss_stat file + anon + shmem
+  SWITCHES        nr_switches, the times it was switched in
+  TASK            the struct task_struct, for "p *(struct task_struct *)TASK\""""
+
+    name = "dissect-ps"
+
+    def run(self, arg, from_tty):
+        if arg.strip():
+            raise DissectError("usage: dissect-ps")
+        tasks, problems = read_tasks()
+        current = current_task_addr()
+        out = []
+        if not tasks:
+            out.append("(task_list is empty: sched_init() has not run; only init_task exists)\n")
+            tasks = [Task(to_int(lookup_variable("init_task").address))]
+        out.append("   %5s %5s %5s S COMM              %-18s  %-26s %6s %9s  %s\n" % (
+            "PID", "TGID", "PPID", "MM", "ACTIVE_MM", "RSS", "SWITCHES", "TASK"))
+        cur = None
+        for t in tasks:
+            if t.addr == current:
+                cur = t
+            rss = "-"
+            if t.mm:
+                try:
+                    rss = "%d" % Mm(t.mm).rss()
+                except gdb.MemoryError:
+                    rss = "?"
+            active = "-"
+            if t.active_mm:
+                sym = addr_to_symbol(t.active_mm)
+                active = "%#x%s" % (t.active_mm, " " + sym if sym else "")
+            out.append("%s  %5d %5d %5s %s %-17s %-18s  %-26s %6s %9d  %#x\n" % (
+                "*" if t.addr == current else " ", t.pid, t.tgid,
+                "?" if t.ppid is None else "%d" % t.ppid, t.state_letter,
+                "[%s]" % t.comm if t.is_kthread else t.comm,
+                "%#x" % t.mm if t.mm else "-", active, rss, t.nr_switches, t.addr))
+        for p in problems:
+            out.append("WARNING: %s\n" % p)
+        if cur:
+            out.append("%d task%s; current (*): %s, %s\n" % (
+                len(tasks), "" if len(tasks) == 1 else "s", cur.describe(),
+                "in user mode" if cpu_in_user_mode() else "in the kernel"))
+        else:
+            out.append("%d task%s; current is %s\n" % (
+                len(tasks), "" if len(tasks) == 1 else "s",
+                "not set yet" if not current else "%#x, not on task_list" % current))
+        gdb.write("".join(out))
+
+
+class DissectRegs(DissectCommand):
+    """A task's saved user registers: the struct pt_regs atop its kernel stack.
+
+Usage: dissect-regs [PID]
+
+Every entry from user mode (system call, interrupt, exception) saves the
+user's registers as a struct pt_regs at the top of the task's kernel
+stack (task_pt_regs(): stack + THREAD_SIZE - sizeof(struct pt_regs)).
+Prints rip (symbolized if it is a kernel address; else the area it is in),
+rsp, rflags, cs and ss, rax..r15, and orig_ax: for a system call its
+number and name (from arch/x86/entry/syscalls/syscall_64.h), for an
+interrupt or exception the error code.  How the task last entered the
+kernel is read from the return address just below the pt_regs.  PID
+defaults to current.
+
+A kernel thread has no user registers.  For current while the CPU is in
+user mode, the live registers are GDB's ($rip, info registers): pt_regs
+holds the values from its last entry to the kernel."""
+
+    name = "dissect-regs"
+    GPRS = [("rax", "ax"), ("rbx", "bx"), ("rcx", "cx"), ("rdx", "dx"), ("rsi", "si"),
+            ("rdi", "di"), ("rbp", "bp"), ("r8", "r8"), ("r9", "r9"), ("r10", "r10"),
+            ("r11", "r11"), ("r12", "r12"), ("r13", "r13"), ("r14", "r14"), ("r15", "r15")]
+
+    def run(self, arg, from_tty):
+        arg = arg.strip()
+        current = current_task_addr()
+        if arg:
+            try:
+                pid = int(gdb.parse_and_eval(arg))
+            except gdb.error as e:
+                raise DissectError("usage: dissect-regs [PID] (%s)" % e)
+            task = find_task(pid)
+        else:
+            if not current:
+                raise DissectError("current is not set yet: give a PID")
+            task = Task(current)
+        if task.is_kthread:
+            gdb.write("%s is a kernel thread: it has no user registers (it never ran in "
+                      "user mode; its pt_regs slot is unused)\n" % task.describe())
+            return
+        regs_addr = task_pt_regs(task)
+        r = read_struct(regs_addr, "pt_regs")
+        reg = dict((f.name, to_int(r[f.name])) for f in r.type.fields())
+        kind, via = last_entry(regs_addr)
+        out = ["%s: user registers saved at its last entry to the kernel\n" % task.describe()]
+        out.append("  struct pt_regs at %#x (stack %#x + %d - %d); entered through %s\n" % (
+            regs_addr, task.stack, THREAD_SIZE, struct_type("pt_regs").sizeof, {
+                ENTRY_SYSCALL: "entry_SYSCALL_64: a system call",
+                ENTRY_IDT: "common_entry: an interrupt or exception",
+                ENTRY_NONE: "nothing yet: exec's start_thread() (or fork) set them up",
+            }.get(kind, "? (%s below the pt_regs)" % via)))
+        if task.addr == current and cpu_in_user_mode():
+            out.append("  NOTE: %s is running in user mode now: its live registers are GDB's "
+                       "($rip, $rsp, info registers); pt_regs holds the values from its "
+                       "last entry to the kernel\n" % task.describe())
+        elif task.addr == current:
+            out.append("  (current, in the kernel: it returns to user mode with these)\n")
+        if task.state_letter in "ZX":
+            out.append("  NOTE: it has exited (%s): these are stale; the stack %s\n" % (
+                task.state_letter, "is kept until its parent reaps it" if task.state_letter == "Z"
+                else "is freed at the next switch"))
+
+        ip = reg["ip"]
+        where = ""
+        if ip >= KERNEL_HALF:
+            sym = addr_to_symbol(ip)
+            where = "  <%s> (a kernel address)" % sym if sym else "  (a kernel address)"
+        elif task.mm:
+            try:
+                area, _ = find_vma(Mm(task.mm), ip)
+                if area and area.start <= ip:
+                    where = "  (in %s)" % area_label(area)
+            except gdb.MemoryError:
+                pass
+        out.append("  %-8s %#018x%s\n" % ("rip", ip, where))
+        out.append("  %-8s %#018x\n" % ("rsp", reg["sp"]))
+        out.append("  %-8s %#018x %s\n" % ("rflags", reg["flags"], rflags_names(reg["flags"])))
+        seg = {USER_CS: "__USER_CS", USER_DS: "__USER_DS",
+               KERNEL_CS: "__KERNEL_CS", KERNEL_DS: "__KERNEL_DS"}
+        out.append("  %-8s %#x (%s)   ss %#x (%s)\n" % (
+            "cs", reg["cs"], seg.get(reg["cs"], "?"), reg["ss"], seg.get(reg["ss"], "?")))
+        for name, field in self.GPRS:
+            out.append("  %-8s %#018x %d\n" % (name, reg[field], signed64(reg[field])))
+        nr = signed64(reg["orig_ax"])
+        if kind == ENTRY_IDT:
+            what = "the error code: the last entry was an interrupt or exception"
+        else:
+            what = syscall_name(nr) or ("not a system call of dissect's: -ENOSYS"
+                                        if nr >= 0 else "no system call")
+            if kind != ENTRY_SYSCALL:
+                what += ", if the last entry was a system call"
+        out.append("  orig_ax %d (%s)\n" % (nr, what))
+        out.append("  %-8s %#018x (thread.fsbase, saved at its last switch)\n"
+                   % ("fs_base", task.fsbase))
+        gdb.write("".join(out))
+
+
+class DissectCow(DissectCommand):
+    """What a write to a user address would do now: no fault, COW copy, reuse.
+
+Usage: dissect-cow [--mm EXPR] ADDR
+
+For the current task's mm (pcpu_hot.current_task->mm), or the mm that
+--mm names (as for dissect-vmas), look at ADDR as a user-mode write
+would meet it:
+
+  area    the area containing it (find_vma() on mm->mmap): its range,
+          permissions (rwx and s shared / p private) and vm_flags
+  pte     walked down from mm->pgd (dissect-pt's walk): value and flags
+  page    the pfn, and its struct page (mem_map[pfn]): refcount
+          (page_ref_count), mapcount, PageAnon, whether it is the zero page
+
+and the verdict, as the MMU, do_user_addr_fault() and do_wp_page()
+(mm/memory.c) decide it:
+
+  writable already: no fault
+  not mapped (first touch: do_anonymous_page / do_fault)
+  write fault -> do_wp_page -> wp_page_copy (zero page)
+  write fault -> do_wp_page -> wp_page_copy (page shared: refcount N)
+  write fault -> do_wp_page -> wp_page_reuse (only user)
+  write fault -> do_wp_page -> wp_page_reuse (shared mapping)
+  the area forbids writes: SIGSEGV
+  no area: SIGSEGV (why)      nothing there, and no stack may grow to it"""
+
+    name = "dissect-cow"
+
+    def run(self, arg, from_tty):
+        argv = arg.split(None, 2)
+        if argv and argv[0] == "--mm":
+            if len(argv) < 3:
+                raise DissectError("usage: dissect-cow [--mm EXPR] ADDR")
+            mm = Mm(eval_mm(argv[1]))
+            whose = "--mm %s" % argv[1]
+            arg = argv[2]
+        else:
+            current = current_task_addr()
+            if not current:
+                raise DissectError("current is not set yet: use --mm EXPR")
+            task = Task(current)
+            if not task.mm:
+                raise DissectError("current, %s, is a kernel thread: it has no mm "
+                                   "(use --mm EXPR)" % task.describe())
+            mm = Mm(task.mm)
+            whose = "current: %s" % task.describe()
+        if not arg.strip():
+            raise DissectError("usage: dissect-cow [--mm EXPR] ADDR")
+        addr = eval_address(arg)
+        r = write_fault(mm, addr)
+
+        out = ["dissect-cow %#x: mm %#x (%s)\n" % (addr, mm.addr, whose)]
+        if r.area and r.area.start <= addr:
+            a = r.area
+            name = vma_name(a, lambda x: mm if x == mm.addr else Mm(x))
+            out.append("  area  %s%s, vm_flags %#x (%s), %s\n" % (
+                area_label(a), " " + name if name else "", a.flags,
+                vm_flags_names(a.flags), "anonymous" if not a.ops else "vm_ops %#x" % a.ops))
+        elif r.walk is not None:
+            out.append("  area  none contains it%s\n" % (
+                "; the next is %s" % area_label(r.area) if r.area else ""))
+        if r.walk is not None:
+            leaf = r.walk.steps[-1] if r.walk.steps else None
+            if r.pte is not None:
+                out.append("  pte   %#018x %s (%s entry at phys %#x)\n" % (
+                    r.pte, decode_flags(r.pte, leaf.level.linux, columns=False),
+                    leaf.level.linux, leaf.entry_paddr))
+                if r.page:
+                    p = r.page
+                    out.append("  page  pfn %#x, struct page %#x: refcount %d, mapcount %d, "
+                               "PageAnon %s, zero page %s\n" % (
+                                   r.pfn, p.addr, p.refcount, p.mapcount,
+                                   "yes" if p.anon else "no", "yes" if r.zero else "no"))
+                else:
+                    out.append("  page  pfn %#x: no struct page (beyond max_pfn)\n" % r.pfn)
+            else:
+                out.append("  pte   none (%s)\n" % r.walk.error)
+        out.append("-> a write now: %s\n" % r.verdict)
+        gdb.write("".join(out))
+
 ensure_x86_64()
 DissectHelp()
 DissectPt()
@@ -1330,4 +2001,7 @@ DissectMeminfo()
 DissectDmesg()
 DissectVmas()
 DissectRbcheck()
+DissectPs()
+DissectRegs()
+DissectCow()
 DissectPhys()

@@ -18,6 +18,21 @@ section .entry.text progbits alloc exec nowrite align=16
 bits 64
 default rel
 
+; PUSH_REGS_AFTER_AX: the rest of a struct pt_regs below its ax slot
+; (Linux: PUSH_AND_CLEAR_REGS); both entries use it.
+%macro PUSH_REGS_AFTER_AX 0
+	push	r8
+	push	r9
+	push	r10
+	push	r11
+	push	rbx
+	push	rbp
+	push	r12
+	push	r13
+	push	r14
+	push	r15
+%endmacro
+
 extern do_idt_entry, __switch_to, schedule_tail
 global idt_entry_stubs, ret_from_exception, __switch_to_asm, ret_from_fork
 
@@ -48,16 +63,7 @@ common_entry:
 	push	rdx
 	push	rcx
 	push	rax
-	push	r8
-	push	r9
-	push	r10
-	push	r11
-	push	rbx
-	push	rbp
-	push	r12
-	push	r13
-	push	r14
-	push	r15
+	PUSH_REGS_AFTER_AX
 	cld
 	mov	rdi, rsp		; struct pt_regs *
 	call	do_idt_entry
@@ -162,16 +168,7 @@ entry_SYSCALL_64:
 	push	rdx
 	push	rcx
 	push	-38			; ax: -ENOSYS until a handler says otherwise
-	push	r8
-	push	r9
-	push	r10
-	push	r11
-	push	rbx
-	push	rbp
-	push	r12
-	push	r13
-	push	r14
-	push	r15
+	PUSH_REGS_AFTER_AX
 	xor	ebp, ebp		; the end of kernel backtraces
 	mov	rdi, rsp
 	call	do_syscall_64
