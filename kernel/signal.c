@@ -47,12 +47,27 @@ bool signal_pending_current(void)
 	return signal_pending(current);
 }
 
+/*
+ * sig_ignored - would @p do nothing with @sig?  Such a signal is dropped
+ * when sent (Linux: the same name), so a SIGCHLD nobody handles does not
+ * interrupt a sleep.  A blocked signal is kept: it may be unblocked with
+ * a handler installed.
+ */
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	unsigned long handler = p->sighand[sig - 1].handler;
+
+	if (sig == SIGKILL || sig == SIGSTOP || (p->blocked & sigmask(sig)))
+		return false;
+	return handler == SIG_IGN || (handler == SIG_DFL && sig_default_ignored(sig));
+}
+
 /* send_sig - make @sig pending for @p and wake it if it sleeps interruptibly. */
 void send_sig(int sig, struct task_struct *p)
 {
 	unsigned long flags;
 
-	if (sig <= 0 || sig >= _NSIG)
+	if (sig <= 0 || sig >= _NSIG || sig_ignored(p, sig))
 		return;
 	local_irq_save(flags);
 	p->pending |= sigmask(sig);
