@@ -136,14 +136,20 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	}
 	fault = handle_mm_fault(vma, address, fault_flags(regs, error_code));
 	mmap_read_unlock(mm);
+	if (!(fault & (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)))
+		return;
 	if (fault & VM_FAULT_OOM) {
 		pr_err("Out of memory: killed process %d (%s)\n", current->pid, current->comm);
 		force_sig(SIGKILL);
 	} else if (fault & VM_FAULT_SIGBUS) {
 		force_sig(SIGBUS);
-	} else if (fault & VM_FAULT_SIGSEGV) {
+	} else {
 		bad_area(regs, error_code, address);
+		return;
 	}
+	/* a uaccess routine that met it returns -EFAULT; the signal ends the task */
+	if (!user_mode(regs))
+		fixup_exception(regs, X86_TRAP_PF);
 }
 
 /**
