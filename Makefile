@@ -132,6 +132,10 @@ run: setup
 	@$(MAKE) --no-print-directory $(ISO)
 	@scripts/run.sh $(ISO) $(QEMU_FLAGS) -serial mon:stdio
 
+# The fork/COW story told live: forkdemo as init, with the mm trace on.
+demo: setup
+	@$(MAKE) --no-print-directory run CMDLINE="init=forkdemo mmtrace"
+
 debug: setup
 	@$(MAKE) --no-print-directory $(ISO)
 	@scripts/debug.sh $(ISO) $(QEMU_FLAGS)
@@ -171,4 +175,4 @@ bench: setup
 clean:
 	rm -rf $(BUILD) iso/boot/dissect.elf iso/boot/grub/grub.cfg
 
-.PHONY: kernel iso run debug test bench setup clean host-build FORCE
+.PHONY: kernel iso run demo debug test bench setup clean host-build FORCE

@@ -36,8 +36,9 @@ def main():
     except (OSError, ValueError) as err:
         sys.exit("embed_programs: %s" % err)
     names = [os.path.basename(b) for b in binaries]
+    listed = set(e.name for e in expected)
     for name in names:
-        if name not in expected:
+        if name not in listed:
             sys.exit("embed_programs: %s has no line in %s" % (name, expected_txt))
     if len(set(names)) != len(names):
         sys.exit("embed_programs: two programs share a name")

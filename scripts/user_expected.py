@@ -49,8 +49,9 @@ def parse_line(line, lineno):
 
 
 def parse_expected(path):
-    """Return {name: Expectation} for the file at @path; ValueError if bad."""
-    table = {}
+    """Return the Expectations of the file at @path, in order (a program
+    listed twice runs twice); ValueError if a line is bad."""
+    table = []
     with open(path) as f:
         for lineno, line in enumerate(f, 1):
             line = line.strip()
@@ -60,7 +61,5 @@ def parse_expected(path):
                 e = parse_line(line, lineno)
             except ValueError as err:
                 raise ValueError("%s:%d: %s" % (path, lineno, err)) from None
-            if e.name in table:
-                raise ValueError("%s:%d: %s is listed twice" % (path, lineno, e.name))
-            table[e.name] = e
+            table.append(e)
     return table

@@ -106,25 +106,38 @@ static void check_program(struct ktest *test, struct expectation *e)
 			   (long)(slab_objects_in_use() - objs_before));
 }
 
+/* Every line of expected.txt is one run; every built-in program must have one. */
 static void user_programs_end_as_expected(struct ktest *test)
 {
 	static struct expectation e;
+	static bool ran[128];
 	const char *line = builtin_expected_txt;
-	int run = 0;
+	int runs = 0, programs = 0;
 
+	KTEST_ASSERT_LE(test, nr_builtin_programs, (int)ARRAY_SIZE(ran));
+	memset(ran, 0, sizeof(ran));
 	while (*line) {
 		const char *nl = strchr(line, '\n');
 		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		const struct builtin_program *prog;
 
 		if (parse_expectation(line, len, &e)) {
-			KTEST_EXPECT_NOT_NULL(test, find_builtin_program(e.name));
+			prog = find_builtin_program(e.name);
+			KTEST_EXPECT_NOT_NULL(test, prog);
+			if (prog)
+				ran[prog - builtin_programs] = true;
 			check_program(test, &e);
-			run++;
+			runs++;
 		}
 		line += len + (nl ? 1 : 0);
 	}
-	KTEST_EXPECT_EQ(test, run, nr_builtin_programs);
-	ktest_printk(test, "%d programs ran", run);
+	for (int i = 0; i < nr_builtin_programs; i++) {
+		if (!ran[i])
+			KTEST_FAIL(test, "%s has no line in user/expected.txt", builtin_programs[i].name);
+		programs += ran[i];
+	}
+	KTEST_EXPECT_EQ(test, programs, nr_builtin_programs);
+	ktest_printk(test, "%d programs ran, %d runs", programs, runs);
 }
 
 /* What the log says after a program ran: it must contain @needle, @times times. */
