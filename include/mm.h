@@ -334,7 +334,27 @@ static inline bool is_zero_pfn(unsigned long pfn)
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags);
-struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+
+/**
+ * vm_normal_page - the struct page a user pte maps, if it is an ordinary one
+ * Return: the page, or NULL for the zero page and other special mappings,
+ * which are never reference-counted through page tables.  Inline: fork
+ * and munmap ask it once per pte.
+ */
+static inline struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+					  pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (pte_special(pte) || is_zero_pfn(pfn) || (vma->vm_flags & VM_PFNMAP))
+		return NULL;
+	if (!pfn_valid(pfn)) {
+		print_bad_pte(vma, addr, pte);
+		return NULL;
+	}
+	return pfn_to_page(pfn);
+}
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 void unmap_vmas(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling);
@@ -386,8 +406,13 @@ static inline int mm_counter(struct page *page)
 
 /* mm/rmap.c: how many PTEs map a page */
 void page_add_new_anon_rmap(struct page *page);
-void page_dup_rmap(struct page *page);
 void page_remove_rmap(struct page *page);
+
+/* One more PTE maps @page (fork's copy_pte_range, a file page fault). */
+static inline void page_dup_rmap(struct page *page)
+{
+	atomic_inc(&page->_mapcount);
+}
 
 /* arch/x86/mm/tlb.c */
 void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);

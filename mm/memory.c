@@ -76,24 +76,11 @@ pte_t *follow_pte(struct mm_struct *mm, unsigned long address)
 	return pte_offset_map(pmd, address);
 }
 
-/**
- * vm_normal_page - the struct page a user pte maps, if it is an ordinary one
- * Return: the page, or NULL for the zero page and other special mappings,
- * which are never reference-counted through page tables.
- */
-struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+/* A pte pointing past the end of memory: say so (Linux: the same name). */
+void print_bad_pte(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
 {
-	unsigned long pfn = pte_pfn(pte);
-
-	if (pte_special(pte) || is_zero_pfn(pfn))
-		return NULL;
-	if (vma->vm_flags & VM_PFNMAP)
-		return NULL;
-	if (!pfn_valid(pfn)) {
-		pr_alert("BUG: %s: bad pte %016lx at %#lx\n", __func__, pte_val(pte), addr);
-		return NULL;
-	}
-	return pfn_to_page(pfn);
+	pr_alert("BUG: Bad page map: pte %016lx at %#lx in [%lx-%lx)\n", pte_val(pte), addr,
+		 vma->vm_start, vma->vm_end);
 }
 
 static inline pte_t mk_pte(struct page *page, pgprot_t prot)
@@ -178,7 +165,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	if (!new_page)
 		return VM_FAULT_OOM;
 	if (old_page)
-		memcpy(page_address(new_page), page_address(old_page), PAGE_SIZE);
+		copy_page(page_address(new_page), page_address(old_page));
 	if (mmtrace_on())
 		pr_info("mmtrace: do_wp_page pid %d addr %lx pfn %lx -> %lx copy%s\n",
 			current->pid, vmf->address, pte_pfn(vmf->orig_pte),
@@ -318,18 +305,68 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 
 /* --- tearing mappings down ------------------------------------------- */
 
+/* Add a page table's worth of RSS changes to @mm's counters at once. */
+static void add_mm_rss_vec(struct mm_struct *mm, const int *rss)
+{
+	for (int i = 0; i < NR_MM_COUNTERS; i++)
+		if (rss[i])
+			atomic_long_add(rss[i], &mm->rss_stat[i]);
+}
+
 /*
- * zap_pte_range - clear the ptes of [addr, end) and drop their pages
- *
- * Linux batches the freed pages in an mmu_gather and flushes the TLB
- * before freeing them; with one CPU, dissect flushes each page's
- * translation before its page can be reused.
+ * A gather of pages being unmapped (Linux: struct mmu_gather, much
+ * reduced).  A page may go back to the allocator only once no TLB can
+ * still reach it through the translation just cleared; so zap_pte_range()
+ * clears ptes, gathers their pages, and tlb_flush_mmu() flushes the
+ * range's translations once for the whole batch before dropping them.
  */
-static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
+#define TLB_BATCH	64
+
+struct mmu_gather {
+	struct vm_area_struct *vma;
+	unsigned long start, end;		/* the range cleared since the last flush */
+	unsigned int nr;
+	struct page *pages[TLB_BATCH];
+};
+
+/* An empty gather for @vma (its page array is filled before it is read). */
+static void tlb_gather_mmu(struct mmu_gather *tlb, struct vm_area_struct *vma)
+{
+	tlb->vma = vma;
+	tlb->start = tlb->end = 0;
+	tlb->nr = 0;
+}
+
+static void tlb_flush_mmu(struct mmu_gather *tlb)
+{
+	if (tlb->end > tlb->start)
+		flush_tlb_range(tlb->vma, tlb->start, tlb->end);
+	for (unsigned int i = 0; i < tlb->nr; i++)
+		put_page(tlb->pages[i]);
+	tlb->nr = 0;
+	tlb->start = tlb->end = 0;
+}
+
+/* The pte at @addr is cleared: note its range, and its @page (or NULL). */
+static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct page *page)
+{
+	if (tlb->end == tlb->start)
+		tlb->start = addr;
+	tlb->end = addr + PAGE_SIZE;
+	if (page) {
+		tlb->pages[tlb->nr++] = page;
+		if (tlb->nr == TLB_BATCH)
+			tlb_flush_mmu(tlb);
+	}
+}
+
+/* zap_pte_range - clear the ptes of [addr, end); their pages go to @tlb. */
+static void zap_pte_range(struct mmu_gather *tlb, pmd_t *pmd,
 			  unsigned long addr, unsigned long end)
 {
-	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *vma = tlb->vma;
 	pte_t *pte = pte_offset_map(pmd, addr);
+	int rss[NR_MM_COUNTERS] = { 0 };
 
 	do {
 		pte_t ptent = *pte;
@@ -339,16 +376,16 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 			continue;
 		page = vm_normal_page(vma, addr, ptent);
 		pte_clear(pte);
-		flush_tlb_page(vma, addr);
-		if (!page)
-			continue;
-		dec_mm_counter(mm, mm_counter(page));
-		page_remove_rmap(page);
-		put_page(page);
+		if (page) {
+			rss[mm_counter(page)]--;
+			page_remove_rmap(page);
+		}
+		tlb_remove_page(tlb, addr, page);
 	} while (pte++, addr += PAGE_SIZE, addr != end);
+	add_mm_rss_vec(vma->vm_mm, rss);
 }
 
-static void zap_pmd_range(struct vm_area_struct *vma, pud_t *pud,
+static void zap_pmd_range(struct mmu_gather *tlb, pud_t *pud,
 			  unsigned long addr, unsigned long end)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
@@ -358,11 +395,11 @@ static void zap_pmd_range(struct vm_area_struct *vma, pud_t *pud,
 		next = pmd_addr_end(addr, end);
 		if (pmd_none_or_clear_bad(pmd))
 			continue;
-		zap_pte_range(vma, pmd, addr, next);
+		zap_pte_range(tlb, pmd, addr, next);
 	} while (pmd++, addr = next, addr != end);
 }
 
-static void zap_pud_range(struct vm_area_struct *vma, pgd_t *pgd,
+static void zap_pud_range(struct mmu_gather *tlb, pgd_t *pgd,
 			  unsigned long addr, unsigned long end)
 {
 	pud_t *pud = pud_offset(pgd, addr);
@@ -372,22 +409,21 @@ static void zap_pud_range(struct vm_area_struct *vma, pgd_t *pgd,
 		next = pud_addr_end(addr, end);
 		if (pud_none_or_clear_bad(pud))
 			continue;
-		zap_pmd_range(vma, pud, addr, next);
+		zap_pmd_range(tlb, pud, addr, next);
 	} while (pud++, addr = next, addr != end);
 }
 
-/* unmap_page_range - drop every page mapped in [addr, end) of @vma. */
-static void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
-			     unsigned long end)
+/* unmap_page_range - drop every page mapped in [addr, end) of tlb->vma. */
+static void unmap_page_range(struct mmu_gather *tlb, unsigned long addr, unsigned long end)
 {
-	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
+	pgd_t *pgd = pgd_offset(tlb->vma->vm_mm, addr);
 	unsigned long next;
 
 	do {
 		next = pgd_addr_end(addr, end);
 		if (pgd_none_or_clear_bad(pgd))
 			continue;
-		zap_pud_range(vma, pgd, addr, next);
+		zap_pud_range(tlb, pgd, addr, next);
 	} while (pgd++, addr = next, addr != end);
 }
 
@@ -396,9 +432,13 @@ static void unmap_single_vma(struct vm_area_struct *vma, unsigned long start_add
 {
 	unsigned long start = max(vma->vm_start, start_addr);
 	unsigned long end = min(vma->vm_end, end_addr);
+	struct mmu_gather tlb;
 
-	if (start < end)
-		unmap_page_range(vma, start, end);
+	if (start >= end)
+		return;
+	tlb_gather_mmu(&tlb, vma);
+	unmap_page_range(&tlb, start, end);
+	tlb_flush_mmu(&tlb);			/* Linux: tlb_finish_mmu() */
 }
 
 /**
@@ -699,10 +739,12 @@ bool mmtrace_on(void)
  * copy_present_pte - give the child's pte the parent's page; in a COW
  * area write-protect both sides.  The child's pte starts old (not
  * accessed); in a shared area clean (the parent keeps the dirty bit).
+ * The child's resident pages are counted in @rss, added to its mm once
+ * per page table (Linux does the same: add_mm_rss_vec()).
  */
-static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma,
-			     pte_t *dst_pte, pte_t *src_pte, unsigned long addr,
-			     struct copy_stats *st)
+static inline void copy_present_pte(struct vm_area_struct *vma, pte_t *dst_pte,
+				    pte_t *src_pte, unsigned long addr, int *rss,
+				    struct copy_stats *st)
 {
 	pte_t pte = *src_pte;
 	struct page *page = vm_normal_page(vma, addr, pte);
@@ -710,7 +752,7 @@ static void copy_present_pte(struct mm_struct *dst_mm, struct vm_area_struct *vm
 	if (page) {
 		get_page(page);
 		page_dup_rmap(page);
-		inc_mm_counter(dst_mm, mm_counter(page));
+		rss[mm_counter(page)]++;
 	}
 	if (is_cow_mapping(vma->vm_flags) && pte_write(pte)) {
 		ptep_set_wrprotect(src_pte);
@@ -727,6 +769,7 @@ static int copy_pte_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
 			  unsigned long end, struct copy_stats *st)
 {
 	pte_t *dst_pte = pte_alloc_map(dst_mm, dst_pmd, addr), *src_pte;
+	int rss[NR_MM_COUNTERS] = { 0 };
 
 	if (!dst_pte)
 		return -ENOMEM;
@@ -735,8 +778,9 @@ static int copy_pte_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
 		if (pte_none(*src_pte))
 			continue;
 		st->pte++;
-		copy_present_pte(dst_mm, vma, dst_pte, src_pte, addr, st);
+		copy_present_pte(vma, dst_pte, src_pte, addr, rss, st);
 	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);
+	add_mm_rss_vec(dst_mm, rss);
 	return 0;
 }
 

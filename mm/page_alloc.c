@@ -195,7 +195,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		return NULL;
 	set_page_refcounted(page);
 	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+		for (unsigned int i = 0; i < (1U << order); i++)
+			clear_page(page_address(page + i));
 	return page;
 }
 

@@ -14,12 +14,6 @@ void page_add_new_anon_rmap(struct page *page)
 	atomic_set(&page->_mapcount, 0);
 }
 
-/* One more PTE maps @page (fork's copy_pte_range, a file page fault). */
-void page_dup_rmap(struct page *page)
-{
-	atomic_inc(&page->_mapcount);
-}
-
 /* One PTE less maps @page. */
 void page_remove_rmap(struct page *page)
 {

@@ -53,5 +53,24 @@ static inline unsigned long __phys_addr(unsigned long x)
 #define PAGE_ALIGNED(x)		(((unsigned long)(x) & (PAGE_SIZE - 1)) == 0)
 #define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 
+/*
+ * clear_page, copy_page - a whole page at once, eight bytes a step
+ * (Linux: arch/x86/include/asm/page_64.h, clear_page_rep/copy_page).
+ * Every new user page is cleared or copied by these.
+ */
+static inline void clear_page(void *page)
+{
+	unsigned long n = PAGE_SIZE / 8;
+
+	__asm__ __volatile__("rep stosq" : "+D"(page), "+c"(n) : "a"(0UL) : "memory");
+}
+
+static inline void copy_page(void *to, const void *from)
+{
+	unsigned long n = PAGE_SIZE / 8;
+
+	__asm__ __volatile__("rep movsq" : "+D"(to), "+S"(from), "+c"(n) : : "memory");
+}
+
 #endif /* __ASSEMBLY__ */
 #endif /* _ASM_X86_PAGE_H */
