@@ -7,6 +7,8 @@
 #   make debug          QEMU stopped with its GDB stub, GDB attached
 #   make run MEM=512M   guest RAM (default 256M)
 #   make run ICOUNT=1   deterministic instruction-counted time
+#   make bench          benchmarks on dissect (guest instructions)
+#   make bench-linux    forkbench on dissect and on Debian's Linux, side by side
 #
 # Each source directory lists its objects in a Kbuild fragment
 # ("obj-y += foo.o"); this file collects them.
@@ -165,14 +167,34 @@ test: setup
 host-build: $(HOST_TEST_BINS)
 
 # --- benchmarks (not tests): exact guest instruction counts --------------------
+# The in-kernel ones (tests/bench), then forkbench (user/forkbench.c) as init.
 bench: setup
 	@$(MAKE) --no-print-directory $(BUILD)/test/dissect-bench.iso
 	@echo "dissect benchmarks, in guest instructions (-icount shift=0):"
 	@scripts/run.sh $(BUILD)/test/dissect-bench.iso $(QEMU_FLAGS) -icount shift=0 \
 		-serial file:$(BUILD)/test/bench.log; \
 		grep -E '^ +# [a-z_]+: ' $(BUILD)/test/bench.log | sed -e 's/^ *# //'
+	@rm -f $(FORKBENCH_DISSECT_LOG)
+	@$(MAKE) --no-print-directory $(FORKBENCH_DISSECT_LOG)
+	@tr -d '\r' < $(FORKBENCH_DISSECT_LOG) | grep '^forkbench: '
+
+# --- forkbench on dissect and on Debian's Linux, side by side -----------------
+# The same static binary: as init of dissect (its own ISO, TEST_CMDLINE_forkbench)
+# and as /init of Debian's kernel (scripts/bench_linux.sh), both -icount shift=0.
+TEST_CMDLINE_forkbench := init=forkbench
+FORKBENCH_DISSECT_LOG := $(BUILD)/test/forkbench-dissect.log
+
+$(FORKBENCH_DISSECT_LOG): $(BUILD)/test/dissect-forkbench.iso
+	@echo "  BENCH   forkbench on dissect"
+	@scripts/run.sh $< $(QEMU_FLAGS) -icount shift=0 -serial file:$@.tmp
+	@mv $@.tmp $@
+
+bench-linux: setup
+	@$(MAKE) --no-print-directory $(BUILD)/user/forkbench $(FORKBENCH_DISSECT_LOG)
+	@BUILD=$(BUILD) scripts/bench_linux.sh $(BUILD)/user/forkbench \
+		$(FORKBENCH_DISSECT_LOG) $(QEMU_FLAGS) -icount shift=0
 
 clean:
 	rm -rf $(BUILD) iso/boot/dissect.elf iso/boot/grub/grub.cfg
 
-.PHONY: kernel iso run demo debug test bench setup clean host-build FORCE
+.PHONY: kernel iso run demo debug test bench bench-linux setup clean host-build FORCE
