@@ -7,6 +7,7 @@
 #   make debug          QEMU stopped with its GDB stub, GDB attached
 #   make run MEM=512M   guest RAM (default 256M)
 #   make run ICOUNT=1   deterministic instruction-counted time
+#   make run INIT=prog ARGS="a b"   run a static program as pid 1
 #   make bench          benchmarks on dissect (guest instructions)
 #   make bench-linux    forkbench on dissect and on Debian's Linux, side by side
 #
@@ -28,7 +29,7 @@ NASM	:= nasm
 PYTHON	:= python3
 
 # --- kernel objects: one Kbuild fragment per directory -------------------
-KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm fs fs/proc drivers/tty lib \
+KBUILD_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/mm arch/x86/lib kernel mm fs fs/proc drivers/tty drivers/char init lib \
 	       tests/lib tests/kernel tests/mm tests/arch tests/fs tests/bench
 
 KERNEL_OBJS :=
@@ -101,23 +102,58 @@ kernel: $(KERNEL)
 GRUB_MKRESCUE_FLAGS := -d /usr/lib/grub/i386-pc --locales= --fonts= --themes= \
 	--install-modules="multiboot2 normal configfile iso9660 biosdisk part_msdos echo serial terminal"
 
-# $(call make_iso,staging-dir,iso-file,cmdline)
+# $(call make_iso,staging-dir,iso-file,cmdline,initrd)
 define make_iso
 	@mkdir -p $(1)/boot/grub
 	@cp $(KERNEL) $(1)/boot/dissect.elf
+	@cp $(4) $(1)/boot/initrd.cpio
 	@sed -e 's|@CMDLINE@|$(3)|' boot/grub.cfg.in > $(1)/boot/grub/grub.cfg
 	@grub-mkrescue $(GRUB_MKRESCUE_FLAGS) -o $(2) $(1) > $(BUILD)/grub-mkrescue.log 2>&1 || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
 endef
 
+# --- the initrd: a cpio archive GRUB loads as a module ----------------------
+# /bin holds every program of user/; rootfs/ is copied in as it is (add
+# files there); make run INIT=path/to/prog adds that program too, as
+# /bin/NAME, and runs it as pid 1 with ARGS.
+INIT	?=
+ARGS	?=
+ROOTFS_FILES := $(shell find rootfs -type f -o -type l 2>/dev/null)
+INITRD := $(BUILD)/initrd.cpio
+TEST_INITRD := $(BUILD)/test/initrd.cpio
+
+# $(call make_initrd,archive,extra mkcpio options)
+define make_initrd
+	@mkdir -p $(dir $(1))
+	@echo "  CPIO    $(1)"
+	@$(PYTHON) scripts/mkcpio.py $(1) --dir rootfs \
+		$(foreach b,$(USER_BINS),--file bin/$(notdir $(b))=$(b)) $(2)
+endef
+
+$(BUILD)/.init: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(INIT)' | cmp -s - $@ || echo '$(INIT)' > $@
+
+$(INITRD): $(USER_BINS) $(ROOTFS_FILES) scripts/mkcpio.py $(BUILD)/.init $(INIT)
+	$(call make_initrd,$@,$(if $(INIT),--file bin/$(notdir $(INIT))=$(INIT):0755))
+
+$(TEST_INITRD): $(USER_BINS) $(ROOTFS_FILES) scripts/mkcpio.py
+	$(call make_initrd,$@,)
+
+initrd: $(INITRD)
+
+# The kernel command line of make run: init=/bin/NAME -- ARGS for INIT.
+RUN_CMDLINE = $(strip $(if $(INIT),init=/bin/$(notdir $(INIT))) $(CMDLINE) \
+	      $(if $(INIT),$(if $(ARGS),-- $(ARGS))))
+
 ISO := $(BUILD)/dissect.iso
 $(BUILD)/.cmdline: FORCE
 	@mkdir -p $(BUILD)
-	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+	@echo '$(RUN_CMDLINE)' | cmp -s - $@ || echo '$(RUN_CMDLINE)' > $@
 
-$(ISO): $(KERNEL) boot/grub.cfg.in $(BUILD)/.cmdline
+$(ISO): $(KERNEL) $(INITRD) boot/grub.cfg.in $(BUILD)/.cmdline
 	@echo "  ISO     $@"
-	$(call make_iso,iso,$@,$(CMDLINE))
+	$(call make_iso,iso,$@,$(RUN_CMDLINE),$(INITRD))
 
 iso: $(ISO)
 
@@ -152,13 +188,13 @@ KTEST_MM_FILTER := multiboot2,memblock,buddy,split_mem_range,direct_map
 TEST_CMDLINE_ktest := ktest
 TEST_CMDLINE_ktest-mm := ktest ktest.filter=$(KTEST_MM_FILTER)
 TEST_CMDLINE_ktest-selftest := ktest ktest.filter=ktest_selftest
-TEST_CMDLINE_gdb :=
+TEST_CMDLINE_gdb := init=hello
 TEST_CMDLINE_bench := ktest slub_debug=- ktest.filter=bench_*
 TEST_ISOS := $(foreach t,ktest ktest-mm ktest-selftest gdb,$(BUILD)/test/dissect-$(t).iso)
 
-$(BUILD)/test/dissect-%.iso: $(KERNEL) boot/grub.cfg.in
+$(BUILD)/test/dissect-%.iso: $(KERNEL) $(TEST_INITRD) boot/grub.cfg.in
 	@echo "  ISO     $@"
-	$(call make_iso,$(BUILD)/test/iso-$*,$@,$(TEST_CMDLINE_$*))
+	$(call make_iso,$(BUILD)/test/iso-$*,$@,$(TEST_CMDLINE_$*),$(TEST_INITRD))
 
 test: setup
 	@$(MAKE) --no-print-directory $(TEST_ISOS) host-build
@@ -197,4 +233,4 @@ bench-linux: setup
 clean:
 	rm -rf $(BUILD) iso/boot/dissect.elf iso/boot/grub/grub.cfg
 
-.PHONY: kernel iso run demo debug test bench bench-linux setup clean host-build FORCE
+.PHONY: kernel iso initrd run demo debug test bench bench-linux setup clean host-build FORCE

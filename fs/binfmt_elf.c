@@ -2,16 +2,17 @@
 /*
  * Loading a static ELF64 x86-64 executable (Linux: fs/binfmt_elf.c).
  *
- * load_elf_binary() takes the file image in kernel memory and an empty
- * mm, and does what Linux's does for a program without an interpreter:
+ * load_elf_binary() takes the open executable and an empty mm, and does
+ * what Linux's does for a program without an interpreter:
  *
  *   elf_check(), load_elf_phdrs(), elf_check_phdrs()
  *        read the headers, trusting nothing in them (-ENOEXEC)
  *   bprm_mm_init(), setup_arg_pages()                   (fs/exec.c)
  *        the stack area at the top of user space, the strings in it
  *   elf_load_segments(), one elf_map() per PT_LOAD
- *        an anonymous private area over the segment's pages, with its
- *        permissions, and the file's bytes copied in
+ *        a private file mapping of the segment's file pages, with its
+ *        permissions (vm_file, vm_pgoff: the pages come from the page
+ *        cache), and anonymous memory for the bss beyond
  *   set_brk()
  *        the heap starts at the page after the highest segment
  *   create_elf_tables()
@@ -23,12 +24,14 @@
  * no dynamic linker to start.
  */
 #include <kernel.h>
+#include <fs.h>
 #include <binfmts.h>
 #include <elf.h>
 #include <errno.h>
 #include <mm.h>
 #include <slab.h>
 #include <string.h>
+#include <random.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
 #include "internal.h"
@@ -77,15 +80,17 @@ struct elf_image {
 /* --- the headers -------------------------------------------------------- */
 
 /*
- * elf_check - is bprm->buf an ELF64 x86-64 executable with its program
+ * elf_check - is bprm->file an ELF64 x86-64 executable with its program
  * headers inside the file?  Copies the file header into @ehdr.
  * Return: 0, or -ENOEXEC.
  */
 static int elf_check(const struct linux_binprm *bprm, Elf64_Ehdr *ehdr)
 {
-	if (bprm->size < sizeof(*ehdr))
+	loff_t pos = 0;
+
+	if (bprm->size < sizeof(*ehdr) ||
+	    kernel_read(bprm->file, ehdr, sizeof(*ehdr), &pos) != sizeof(*ehdr))
 		return -ENOEXEC;
-	memcpy(ehdr, bprm->buf, sizeof(*ehdr));
 	if (memcmp(ehdr->e_ident, ELFMAG, SELFMAG) != 0)
 		return -ENOEXEC;
 	if (ehdr->e_ident[EI_CLASS] != ELFCLASS64 || ehdr->e_ident[EI_DATA] != ELFDATA2LSB ||
@@ -105,14 +110,17 @@ static int elf_check(const struct linux_binprm *bprm, Elf64_Ehdr *ehdr)
 	return 0;
 }
 
-/* load_elf_phdrs - a kmalloc'd copy of the (checked) program headers, or NULL. */
+/* load_elf_phdrs - a kmalloc'd copy of the (checked) program headers, NULL, or ERR_PTR. */
 static Elf64_Phdr *load_elf_phdrs(const Elf64_Ehdr *ehdr, const struct linux_binprm *bprm)
 {
 	size_t size = ehdr->e_phnum * sizeof(Elf64_Phdr);
 	Elf64_Phdr *phdrs = kmalloc(size, GFP_KERNEL);
+	loff_t pos = ehdr->e_phoff;
 
-	if (phdrs)
-		memcpy(phdrs, (const char *)bprm->buf + ehdr->e_phoff, size);
+	if (phdrs && kernel_read(bprm->file, phdrs, size, &pos) != (ssize_t)size) {
+		kfree(phdrs);
+		return ERR_PTR(-ENOEXEC);
+	}
 	return phdrs;
 }
 
@@ -305,38 +313,50 @@ static unsigned long make_prot(u32 p_flags)
 }
 
 /*
- * elf_map - map one PT_LOAD segment
+ * elf_map - map one PT_LOAD segment, as Linux does:
  *
- * An anonymous private area covers the segment's pages with its
- * permissions; the file's bytes are copied in from the start of the
- * first page (what a private file mapping would show there) to p_filesz,
- * and the rest of the last file page is zeroed if the segment has bss.
- * The pages after it are fresh, hence zero.  A file-backed mapping can
- * replace the copy once files exist: do_mmap(file, pgoff) and padzero().
+ *   file part   a private mapping of the file over the pages holding
+ *               [p_vaddr, p_vaddr + p_filesz): text pages are the page
+ *               cache's own (shared by everyone running the program),
+ *               data pages are copied on their first write
+ *   bss         the rest of the last file page is zeroed (padzero: that
+ *               write copies the page), and the pages after it are
+ *               anonymous memory
  *
  * Return: 0, or do_mmap()'s error, or -EFAULT.
  */
 static int elf_map(struct mm_struct *mm, const struct linux_binprm *bprm,
 		   const Elf64_Phdr *phdr, unsigned long load_bias)
 {
-	unsigned long addr = phdr->p_vaddr + load_bias;
+	unsigned long addr = phdr->p_vaddr + load_bias, prot = make_prot(phdr->p_flags);
 	unsigned long start = ELF_PAGESTART(addr), off = ELF_PAGEOFFSET(addr);
+	unsigned long file_end = ELF_PAGEALIGN(addr + phdr->p_filesz);
+	unsigned long mem_end = ELF_PAGEALIGN(addr + phdr->p_memsz);
 	unsigned long map;
 	int retval;
 
 	if (!phdr->p_memsz)
 		return 0;
-	map = do_mmap(mm, NULL, start, ELF_PAGEALIGN(addr + phdr->p_memsz) - start,
-		      make_prot(phdr->p_flags), MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
-	if (IS_ERR_VALUE(map))
-		return (int)map;
-	if (!phdr->p_filesz)
-		return 0;
-	retval = copy_to_mm(mm, start, (const char *)bprm->buf + phdr->p_offset - off,
-			    off + phdr->p_filesz);
-	if (retval || phdr->p_memsz == phdr->p_filesz)
-		return retval;
-	return padzero(mm, addr + phdr->p_filesz);
+	if (phdr->p_filesz) {
+		map = do_mmap(mm, bprm->file, start, file_end - start, prot,
+			      MAP_PRIVATE | MAP_FIXED, (phdr->p_offset - off) >> PAGE_SHIFT);
+		if (IS_ERR_VALUE(map))
+			return (int)map;
+		if (phdr->p_memsz > phdr->p_filesz) {
+			retval = padzero(mm, addr + phdr->p_filesz);
+			if (retval)
+				return retval;
+		}
+	} else {
+		file_end = start;
+	}
+	if (mem_end > file_end) {
+		map = do_mmap(mm, NULL, file_end, mem_end - file_end, prot,
+			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+		if (IS_ERR_VALUE(map))
+			return (int)map;
+	}
+	return 0;
 }
 
 /* elf_note_segment - Linux's bookkeeping of code, data and brk over the PT_LOADs. */
@@ -393,11 +413,7 @@ static int elf_load_segments(struct elf_image *img, struct linux_binprm *bprm,
 	return 0;
 }
 
-/*
- * set_brk - the heap starts at the page after the highest segment.
- * (Linux's set_brk() also maps the bss pages past the last file page;
- * here elf_map() has mapped each segment whole.)
- */
+/* set_brk - the heap starts at the page after the highest segment. */
 static void set_brk(struct mm_struct *mm, unsigned long end)
 {
 	mm->start_brk = mm->brk = ELF_PAGEALIGN(end);
@@ -412,36 +428,6 @@ static unsigned long elf_hwcap(void)
 
 	cpuid_count(1, 0, &eax, &ebx, &ecx, &edx);
 	return edx;
-}
-
-/*
- * elf_random_bytes - @len bytes for AT_RANDOM (libc seeds its stack
- * protector and pointer guard from them)
- *
- * There is no entropy pool yet: this is xorshift64* stirred with the TSC,
- * different for every exec and every boot but repeatable under QEMU's
- * -icount.  Good for reproducible runs, useless against an attacker.
- */
-static void elf_random_bytes(void *buf, size_t len)
-{
-	static u64 state;
-	u8 *out = buf;
-
-	state ^= rdtsc();
-	if (!state)
-		state = 0x9e3779b97f4a7c15ULL;
-	while (len) {
-		u64 x;
-		size_t n = min(len, sizeof(x));
-
-		state ^= state >> 12;
-		state ^= state << 25;
-		state ^= state >> 27;
-		x = state * 0x2545f4914f6cdd1dULL;
-		memcpy(out, &x, n);
-		out += n;
-		len -= n;
-	}
 }
 
 /* fill_auxv - the auxiliary vector in Linux's order; returns its entries, AT_NULL included. */
@@ -561,7 +547,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_image *
 	int ei_index, items;
 
 	u_platform = p -= sizeof(ELF_PLATFORM);
-	elf_random_bytes(k_rand_bytes, sizeof(k_rand_bytes));
+	get_random_bytes(k_rand_bytes, sizeof(k_rand_bytes));
 	u_rand_bytes = p -= sizeof(k_rand_bytes);
 	if (copy_to_mm(bprm->mm, u_platform, ELF_PLATFORM, sizeof(ELF_PLATFORM)) ||
 	    copy_to_mm(bprm->mm, u_rand_bytes, k_rand_bytes, sizeof(k_rand_bytes)))
@@ -593,8 +579,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 	if (retval)
 		return retval;
 	img.phdrs = load_elf_phdrs(&img.ehdr, bprm);
-	if (!img.phdrs)
-		return -ENOMEM;
+	if (IS_ERR_OR_NULL(img.phdrs))
+		return img.phdrs ? PTR_ERR(img.phdrs) : -ENOMEM;
 	retval = elf_check_phdrs(&img, bprm->size);
 	if (retval)
 		goto out;

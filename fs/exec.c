@@ -26,7 +26,11 @@
 #include <asm/irqflags.h>
 #include <signal.h>
 #include <sched.h>
-#include <builtin_programs.h>
+#include <fdtable.h>
+#include <slab.h>
+#include <fs.h>
+#include <syscalls.h>
+#include <asm/uaccess.h>
 #include <kernel.h>
 #include <binfmts.h>
 #include <errno.h>
@@ -239,13 +243,36 @@ static const char *kbasename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/*
+ * de_thread - exec in a thread kills the process's other threads, as in
+ * Linux; they die on their way back to user mode, in the old mm.
+ */
+static void de_thread(struct task_struct *tsk)
+{
+	struct task_struct *t;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->tgid == tsk->tgid && t != tsk && !t->exit_state)
+			send_sig(SIGKILL, t);
+	local_irq_restore(flags);
+}
+
+/* set_mm_exe_file - the program @mm runs (/proc/PID/exe). */
+static void set_mm_exe_file(struct mm_struct *mm, struct file *file)
+{
+	mm->exe_file = get_file(file);
+}
+
 /**
  * exec_binprm - replace the current program by the one in @bprm
  *
  * Everything that can fail happens before the point of no return (the
  * new mm is built aside and the caller keeps running if it fails); then
- * the new mm replaces the old, and the task's saved user registers are
- * set to start the program.
+ * the new mm replaces the old, close-on-exec files are closed, signal
+ * handlers reset, and the task's saved user registers set to start the
+ * program.
  *
  * Return: 0 (returning to user mode starts the program), or the loader's
  * error with the caller untouched.
@@ -264,30 +291,169 @@ int exec_binprm(struct linux_binprm *bprm)
 		return ret;
 	}
 	/* the point of no return */
+	set_mm_exe_file(bprm->mm, bprm->file);
+	de_thread(tsk);
 	exec_mmap(bprm->mm);
 	strscpy(tsk->comm, kbasename(bprm->filename), sizeof(tsk->comm));
 	tsk->flags &= ~PF_KTHREAD;
 	flush_signal_handlers(tsk);
+	do_close_on_exec(tsk->files);
 	start_thread(task_pt_regs(tsk), bprm->entry, bprm->sp);
 	return 0;
 }
 
 /**
- * kernel_execve - run a built-in program from kernel code (kernel_init,
- * the self-tests); returning 0 to ret_from_fork enters user mode
+ * open_exec - open the program @name (from @dfd) for exec
+ * Return: the file, or ERR_PTR: the lookup's error, -EACCES for anything
+ * but a regular file with an x bit.
+ */
+struct file *open_exec(int dfd, const char *name, int flags)
+{
+	struct file *file = do_filp_open(dfd, name, O_RDONLY | O_LARGEFILE |
+					 (flags & AT_SYMLINK_NOFOLLOW ? O_NOFOLLOW : 0), 0);
+	struct inode *inode;
+
+	if (IS_ERR(file))
+		return file;
+	inode = file_inode(file);
+	if (!S_ISREG(inode->i_mode) || inode_permission(inode, X_OK)) {
+		fput(file);
+		return ERR_PTR(-EACCES);
+	}
+	return file;
+}
+
+/* do_open_execve - the file, then the program: 0, or the caller's errno. */
+static int do_open_execve(int dfd, const char *filename, const char *const *argv,
+			  const char *const *envp, int flags)
+{
+	struct linux_binprm bprm = { .filename = filename, .argv = argv, .envp = envp };
+	int ret;
+
+	bprm.file = open_exec(dfd, filename, flags);
+	if (IS_ERR(bprm.file))
+		return PTR_ERR(bprm.file);
+	bprm.size = file_inode(bprm.file)->i_size;
+	ret = exec_binprm(&bprm);
+	fput(bprm.file);
+	return ret;
+}
+
+/**
+ * kernel_execve - run a program from kernel code (kernel_init, the
+ * self-tests); a name without a '/' is looked for in /bin.  Returning 0
+ * to ret_from_fork enters user mode.
  */
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
 {
-	const struct builtin_program *prog = find_builtin_program(kbasename(filename));
-	struct linux_binprm bprm = {
-		.filename = filename,
-		.argv = argv,
-		.envp = envp,
-	};
+	char path[64];
 
-	if (!prog)
-		return -ENOENT;
-	bprm.buf = prog->data;
-	bprm.size = prog->size;
-	return exec_binprm(&bprm);
+	if (!strchr(filename, '/')) {
+		if (snprintf(path, sizeof(path), "/bin/%s", filename) >= (int)sizeof(path))
+			return -ENAMETOOLONG;
+		filename = path;
+	}
+	return do_open_execve(AT_FDCWD, filename, argv, envp, 0);
+}
+
+/* --- execve from user space ----------------------------------------------- */
+
+/*
+ * copy_user_strings - argv or envp from user memory: a NULL-terminated
+ * array of kernel copies, pointers and strings in one kmalloc'd block
+ * @budget: bytes the strings may take, NULs included; what they took is
+ *	subtracted (argv and envp share ARG_MAX_BYTES, as in Linux)
+ * Return: the array (kfree() it), or ERR_PTR(-EFAULT, -E2BIG, -ENOMEM).
+ */
+static const char **copy_user_strings(const char __user *const __user *uargv, long *budget)
+{
+	long count = 0, total = 0, left;
+	const char **vec;
+	char *p;
+
+	for (; uargv; count++) {			/* count and measure */
+		char __user *s;
+		long len;
+
+		if (get_user(s, (char __user * __user *)uargv + count))
+			return ERR_PTR(-EFAULT);
+		if (!s)
+			break;
+		len = strnlen_user(s, MAX_ARG_STRLEN + 1);	/* NUL included */
+		if (!len)
+			return ERR_PTR(-EFAULT);
+		if (len > MAX_ARG_STRLEN || total + len > *budget)
+			return ERR_PTR(-E2BIG);
+		total += len;
+	}
+	vec = kmalloc((count + 1) * sizeof(*vec) + total, GFP_KERNEL);
+	if (!vec)
+		return ERR_PTR(-ENOMEM);
+	p = (char *)(vec + count + 1);
+	left = total;
+	for (long i = 0; i < count; i++) {		/* copy */
+		char __user *s;
+		long n = -EFAULT;
+
+		if (!get_user(s, (char __user * __user *)uargv + i))
+			n = strncpy_from_user(p, s, left);
+		if (n < 0 || n >= left) {		/* a fault, or it grew meanwhile */
+			kfree(vec);
+			return ERR_PTR(-EFAULT);
+		}
+		vec[i] = p;
+		p += n + 1;
+		left -= n + 1;
+	}
+	vec[count] = NULL;
+	*budget -= total;
+	return vec;
+}
+
+/*
+ * do_execveat_common - execve(2): copy the name, argv and envp in (the
+ * caller's memory may go away), then open and load.  Any failure returns
+ * to the caller with everything as it was.
+ */
+static long do_execveat_common(int fd, const char __user *filename,
+			       const char __user *const __user *argv,
+			       const char __user *const __user *envp, int flags)
+{
+	long budget = ARG_MAX_BYTES, ret;
+	const char **kargv, **kenvp = NULL;
+	char *name;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	kargv = copy_user_strings(argv, &budget);
+	ret = PTR_ERR_OR_ZERO(kargv);
+	if (!ret) {
+		kenvp = copy_user_strings(envp, &budget);
+		ret = PTR_ERR_OR_ZERO(kenvp);
+	}
+	if (!ret)
+		ret = do_open_execve(fd, name, kargv, kenvp, flags);
+	if (!IS_ERR(kargv))
+		kfree(kargv);
+	if (!IS_ERR_OR_NULL(kenvp))
+		kfree(kenvp);
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	return do_execveat_common(AT_FDCWD, filename, argv, envp, 0);
+}
+
+SYSCALL_DEFINE5(execveat, int, fd, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp, int, flags)
+{
+	return do_execveat_common(fd, filename, argv, envp, flags);
 }

@@ -31,5 +31,6 @@ static inline void atomic_long_set(atomic_long_t *v, long i) { WRITE_ONCE(v->cou
 static inline void atomic_long_add(long i, atomic_long_t *v) { __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST); }
 static inline void atomic_long_inc(atomic_long_t *v) { atomic_long_add(1, v); }
 static inline void atomic_long_dec(atomic_long_t *v) { atomic_long_add(-1, v); }
+static inline bool atomic_long_dec_and_test(atomic_long_t *v) { return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST) == 0; }
 
 #endif /* _ATOMIC_H */

@@ -17,11 +17,13 @@ struct mm_struct;
 
 #define MAX_ARG_STRINGS		0x7fffffff
 #define MAX_ARG_STRLEN		(32 * 4096)	/* one argument or variable */
-#define ARG_MAX_BYTES		(128 * 1024)	/* all of argv + envp (a dissect limit) */
+#define ARG_MAX_BYTES		(2048 * 1024)	/* all of argv + envp: Linux's 8 MiB stack / 4 */
+
+struct file;
 
 /**
  * struct linux_binprm - one program being loaded
- * @buf: the whole executable file, in kernel memory
+ * @file: the executable, open for reading
  * @size: its length in bytes
  * @filename: its path, for AT_EXECFN and messages
  * @argv, @envp: NULL-terminated arrays of kernel strings
@@ -30,7 +32,7 @@ struct mm_struct;
  * @sp: set by the loader: the initial user stack pointer (at argc)
  */
 struct linux_binprm {
-	const void *buf;
+	struct file *file;
 	size_t size;
 	const char *filename;
 	const char *const *argv;
@@ -51,5 +53,6 @@ int load_elf_binary(struct linux_binprm *bprm);
 /* fs/exec.c: run a program in the current task (see exec_binprm()). */
 int exec_binprm(struct linux_binprm *bprm);
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
+struct file *open_exec(int dfd, const char *name, int flags);
 
 #endif /* _BINFMTS_H */

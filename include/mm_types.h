@@ -14,6 +14,7 @@
 #include <asm/pgtable.h>
 
 struct kmem_cache;
+struct address_space;
 
 /**
  * struct page - the state of one physical page frame
@@ -21,6 +22,7 @@ struct kmem_cache;
  * @lru: a list link, e.g. the buddy allocator's free list while the page
  *	heads a free block
  * @private: order of a free buddy block (PG_buddy set)
+ * @mapping: a page-cache page's file (its address_space), else NULL
  * @index: a page-cache page's offset in its file, in pages
  * @slab_list: while PG_slab: the cache's list of slabs this one is on
  * @slab_cache: while PG_slab: the cache the slab belongs to
@@ -40,6 +42,7 @@ struct page {
 		struct {		/* page allocator, page tables, user pages */
 			struct list_head lru;
 			unsigned long private;
+			struct address_space *mapping;
 			unsigned long index;	/* offset in its file, in pages */
 		};
 		struct {		/* slab allocator (PG_slab) */
@@ -94,6 +97,7 @@ struct vm_operations_struct {
  *	vm_start >> PAGE_SHIFT, as Linux does
  * @vm_file: the mapped file, or NULL
  * @vm_private_data: for the owner of vm_ops
+ * @shared: for a file mapping, its place in the file's i_mmap list
  */
 struct vm_area_struct {
 	unsigned long vm_start;
@@ -108,6 +112,7 @@ struct vm_area_struct {
 	unsigned long vm_pgoff;
 	struct file *vm_file;
 	void *vm_private_data;
+	struct list_head shared;
 };
 
 /* Resident pages by kind, as Linux's MM_* counters. */
@@ -141,6 +146,7 @@ enum {
  *	@stack_vm: stack
  * @start_code ... @env_end: where the program's parts are
  * @rss_stat: resident pages by kind (MM_ANONPAGES, ...)
+ * @exe_file: the program it runs (exec sets it; /proc/PID/exe)
  */
 struct mm_struct {
 	struct vm_area_struct *mmap;
@@ -171,6 +177,7 @@ struct mm_struct {
 
 	atomic_long_t rss_stat[NR_MM_COUNTERS];
 	atomic_long_t pgtables_bytes;	/* page-table pages below pgd, in bytes */
+	struct file *exe_file;
 };
 
 extern struct mm_struct init_mm;

@@ -21,6 +21,8 @@
 
 struct mm_struct;
 struct completion;
+struct files_struct;
+struct fs_struct;
 
 #define THREAD_SIZE		16384	/* kernel stack, as x86-64 Linux */
 #define THREAD_SIZE_ORDER	2
@@ -71,6 +73,24 @@ struct k_sigaction {
 
 #define _NSIG	64
 
+/* Resource limits (Linux: include/uapi/asm-generic/resource.h). */
+#define RLIMIT_CPU	0
+#define RLIMIT_FSIZE	1
+#define RLIMIT_DATA	2
+#define RLIMIT_STACK	3
+#define RLIMIT_CORE	4
+#define RLIMIT_RSS	5
+#define RLIMIT_NPROC	6
+#define RLIMIT_NOFILE	7
+#define RLIMIT_MEMLOCK	8
+#define RLIMIT_AS	9
+#define RLIM_NLIMITS	16
+#define RLIM_INFINITY	(~0UL)
+
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
+
 /**
  * struct task_struct - one thread of execution
  * @thread: switched-out CPU state (first: the entry code relies on it)
@@ -91,6 +111,10 @@ struct k_sigaction {
  * @sighand: the recorded sigactions (dissect takes only default actions)
  * @wait_chldexit: where its wait() sleeps for a child to exit
  * @set_child_tid, @clear_child_tid: as set_tid_address()/clone() ask
+ * @files: its open files (CLONE_FILES shares the table)
+ * @fs: its root, working directory and umask (CLONE_FS shares them)
+ * @pgrp, @session: its process group and session (setpgid, setsid)
+ * @rlim: its resource limits (prlimit64), soft and hard
  */
 struct task_struct {
 	struct thread_struct thread;
@@ -126,6 +150,10 @@ struct task_struct {
 	unsigned long nr_switches;		/* times it was switched in */
 	bool mmtrace;				/* tell the mm story (prctl) */
 	struct completion *vfork_done;		/* the vfork parent waits on it */
+	struct files_struct *files;
+	struct fs_struct *fs;
+	pid_t pgrp, session;
+	struct rlimit rlim[RLIM_NLIMITS];
 };
 
 extern struct task_struct init_task;

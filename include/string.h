@@ -19,6 +19,7 @@ char *strcpy(char *dst, const char *src);
 ssize_t strscpy(char *dst, const char *src, size_t size);	/* -E2BIG if cut */
 char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
+char *strchrnul(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
 char *strsep(char **s, const char *delims);
 

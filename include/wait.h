@@ -33,6 +33,8 @@ static inline void init_waitqueue_head(struct wait_queue_head *wq)
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait, long state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 void wake_up(struct wait_queue_head *wq);
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *wait);
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 bool signal_pending_current(void);
 
 

@@ -17,6 +17,7 @@
  */
 #include <kernel.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <mm.h>
 #include <reboot.h>
 #include <sched.h>
@@ -119,6 +120,8 @@ void do_exit(long code)
 	local_irq_enable();
 	tsk->flags |= PF_EXITING;
 	exit_mm();
+	exit_files(tsk);
+	exit_fs(tsk);
 	local_irq_disable();
 	tsk->exit_code = code;
 	exit_notify(tsk);

@@ -32,6 +32,7 @@
  */
 #include <kernel.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <fs.h>
 #include <mm.h>
 #include <sched.h>
@@ -56,8 +57,10 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
 
-	if (vma)
+	if (vma) {
 		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->shared);
+	}
 	return vma;
 }
 
@@ -70,6 +73,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		*new = *orig;
 		new->vm_next = new->vm_prev = NULL;
 		RB_CLEAR_NODE(&new->vm_rb);
+		INIT_LIST_HEAD(&new->shared);
 	}
 	return new;
 }
@@ -147,8 +151,10 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			break;
 		}
 		tmp->vm_mm = mm;
-		if (tmp->vm_file)
+		if (tmp->vm_file) {
 			get_file(tmp->vm_file);
+			vma_link_file(tmp);
+		}
 		*pprev = tmp;			/* appended: the list stays sorted */
 		pprev = &tmp->vm_next;
 		tmp->vm_prev = prev;
@@ -177,6 +183,8 @@ static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm
 	memcpy(mm, oldmm, sizeof(*mm));
 	if (!mm_init(mm))
 		return NULL;
+	if (mm->exe_file)
+		get_file(mm->exe_file);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);
 		return NULL;
@@ -208,6 +216,33 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/* copy_files - CLONE_FILES shares the descriptor table; else a copy (dup_fd). */
+static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf = current->files;
+	int error;
+
+	if (clone_flags & CLONE_FILES) {
+		atomic_inc(&oldf->count);
+		return 0;
+	}
+	tsk->files = dup_fd(oldf, &error);
+	return tsk->files ? 0 : error;
+}
+
+/* copy_fs - CLONE_FS shares root, cwd and umask; else a copy. */
+static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct fs_struct *fs = current->fs;
+
+	if (clone_flags & CLONE_FS) {
+		atomic_inc(&fs->users);
+		return 0;
+	}
+	tsk->fs = copy_fs_struct(fs);
+	return tsk->fs ? 0 : -ENOMEM;
+}
+
 /* Counters that must be back to zero when an mm dies (Linux: check_mm()). */
 static void check_mm(struct mm_struct *mm)
 {
@@ -235,6 +270,9 @@ void __mmdrop(struct mm_struct *mm)
 static void __mmput(struct mm_struct *mm)
 {
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
+	mm->exe_file = NULL;
 	list_del(&mm->mmlist);
 	mmdrop(mm);
 }
@@ -325,9 +363,15 @@ struct task_struct *copy_process(const struct kernel_clone_args *args)
 		return ERR_PTR(-ENOMEM);
 	init_new_task(p, args);
 	sched_fork(p);
-	retval = copy_mm(args->flags, p);
+	retval = copy_files(args->flags, p);
 	if (retval)
 		goto bad_fork_free;
+	retval = copy_fs(args->flags, p);
+	if (retval)
+		goto bad_fork_cleanup_files;
+	retval = copy_mm(args->flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
 	copy_thread(p, args);
 	retval = -EAGAIN;
 	p->pid = alloc_pid();
@@ -344,6 +388,10 @@ struct task_struct *copy_process(const struct kernel_clone_args *args)
 bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
 bad_fork_free:
 	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, p);

@@ -5,6 +5,7 @@
  * page tables loaded and interrupts off.
  */
 #include <kernel.h>
+#include <errno.h>
 #include <ktest.h>
 #include <memblock.h>
 #include <mm.h>
@@ -12,6 +13,7 @@
 #include <reboot.h>
 #include <sched.h>
 #include <slab.h>
+#include <string.h>
 #include <asm/init.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -20,6 +22,9 @@
 #include <asm/traps.h>
 #include <jiffies.h>
 #include <binfmts.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <tty.h>
 
 #define DISSECT_VERSION "0.1"
 
@@ -39,7 +44,76 @@ static void mm_core_init(void)
 	proc_caches_init();
 }
 
-static const char *execute_command = "hello";	/* "init=PROGRAM" */
+/*
+ * vfs_caches_init - the file system's caches and its first mounts:
+ * shmem (behind MAP_SHARED anonymous memory), rootfs as "/", pipefs,
+ * and the character devices (Linux: fs/dcache.c, the same name).
+ */
+static void vfs_caches_init(void)
+{
+	dcache_init();
+	inode_cache_init();
+	files_init();
+	shmem_init();
+	mnt_init();
+	pipe_init();
+	init_fs.root = (struct path){ root_mnt, dget(root_mnt->mnt_root) };
+	init_fs.pwd = (struct path){ root_mnt, dget(root_mnt->mnt_root) };
+	chr_dev_init();
+}
+
+/* The directories and device nodes every system has, made if the initrd lacks them. */
+static const struct {
+	const char *path;
+	umode_t mode;
+	dev_t dev;
+} default_nodes[] = {
+	{ "/dev", S_IFDIR | 0755 }, { "/proc", S_IFDIR | 0555 }, { "/tmp", S_IFDIR | 01777 },
+	{ "/bin", S_IFDIR | 0755 }, { "/dev/console", S_IFCHR | 0600, MKDEV(5, 1) },
+	{ "/dev/tty", S_IFCHR | 0666, MKDEV(5, 0) }, { "/dev/ttyS0", S_IFCHR | 0660, MKDEV(4, 64) },
+	{ "/dev/null", S_IFCHR | 0666, MKDEV(1, 3) }, { "/dev/zero", S_IFCHR | 0666, MKDEV(1, 5) },
+	{ "/dev/full", S_IFCHR | 0666, MKDEV(1, 7) }, { "/dev/random", S_IFCHR | 0666, MKDEV(1, 8) },
+	{ "/dev/urandom", S_IFCHR | 0666, MKDEV(1, 9) },
+};
+
+/*
+ * kernel_init_freeable - pid 1's set-up before it runs anything (Linux:
+ * init/main.c): rootfs from the initrd, /dev and /proc, and the console
+ * as file descriptors 0, 1 and 2 (console_on_rootfs).
+ */
+static void kernel_init_freeable(void)
+{
+	struct file *console;
+
+	populate_rootfs();
+	current->fs->umask = 0;
+	for (unsigned int i = 0; i < ARRAY_SIZE(default_nodes); i++) {
+		int err = vfs_create_path(default_nodes[i].path, default_nodes[i].mode,
+					  default_nodes[i].dev, NULL);
+
+		if (err && err != -EEXIST)
+			pr_warn("kernel_init: cannot make %s: %d\n", default_nodes[i].path, err);
+	}
+	current->fs->umask = 0022;
+	proc_root_init();
+	tty_init();
+	current->pgrp = current->session = 1;
+	console_set_session(1);
+	console = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(console)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++) {
+		int got = get_unused_fd_flags(0);
+
+		if (got >= 0)
+			fd_install(got, get_file(console));
+	}
+	fput(console);
+}
+
+static const char *execute_command = "/bin/hello";	/* "init=PROGRAM" */
 
 static int init_setup(char *val)
 {
@@ -60,10 +134,12 @@ static int kernel_init(void *unused)
 {
 	int ret;
 
+	kernel_init_freeable();
 	if (ktest_enabled)
 		machine_exit(ktest_run_all() ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS, 0);
 	pr_notice("Run %s as init process\n", execute_command);
-	argv_init[0] = execute_command;
+	argv_init[0] = strrchr(execute_command, '/') ? strrchr(execute_command, '/') + 1 :
+		       execute_command;
 	ret = kernel_execve(execute_command, argv_init, envp_init);
 	if (!ret)
 		return 0;
@@ -91,6 +167,7 @@ void __noreturn start_kernel(unsigned int magic, unsigned long mbi_phys)
 	sched_init();
 	init_IRQ();
 	time_init();
+	vfs_caches_init();
 	local_irq_enable();
 	rest_init();
 }

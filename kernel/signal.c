@@ -171,3 +171,94 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const unsigned long __user *, nset,
 		return -EFAULT;
 	return 0;
 }
+
+/* --- sending signals: kill, tkill, tgkill ----------------------------------------- */
+
+/*
+ * kill_pgrp - @sig to every process of group @pgrp (the terminal's ^C)
+ * Return: 0, or -ESRCH if the group is empty.  Interrupt-safe.
+ */
+int kill_pgrp(pid_t pgrp, int sig)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int found = 0;
+
+	if (pgrp <= 0)
+		return -ESRCH;
+	local_irq_save(flags);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pgrp == pgrp && p->pid == p->tgid && !p->exit_state &&
+		    !(p->flags & PF_KTHREAD)) {
+			send_sig(sig, p);
+			found = 1;
+		}
+	local_irq_restore(flags);
+	return found ? 0 : -ESRCH;
+}
+
+/* kill_all - kill(-1, sig): every process but init and the caller. */
+static int kill_all(int sig)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int found = 0;
+
+	local_irq_save(flags);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == p->tgid && p->pid > 1 && p->tgid != current->tgid &&
+		    !p->exit_state && !(p->flags & PF_KTHREAD)) {
+			send_sig(sig, p);
+			found = 1;
+		}
+	local_irq_restore(flags);
+	return found ? 0 : -ESRCH;
+}
+
+/* kill_thread - @sig to the thread @tid (of process @tgid, if > 0). */
+static int kill_thread(pid_t tgid, pid_t tid, int sig)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int err = -ESRCH;
+
+	local_irq_save(flags);
+	p = find_task_by_pid(tid);
+	if (p && (tgid <= 0 || p->tgid == tgid) && !p->exit_state) {
+		send_sig(sig, p);		/* sig 0: only the check */
+		err = 0;
+	}
+	local_irq_restore(flags);
+	return err;
+}
+
+/*
+ * kill - @pid > 0: that process; 0: the caller's group; -1: everyone it
+ * may signal; < -1: group -@pid.  @sig 0 only checks that they exist.
+ */
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	if (sig < 0 || sig >= _NSIG)
+		return -EINVAL;
+	if (pid > 0)
+		return kill_thread(pid, pid, sig);
+	if (pid == 0)
+		return kill_pgrp(current->pgrp, sig);
+	if (pid == -1)
+		return kill_all(sig);
+	return kill_pgrp(-pid, sig);
+}
+
+SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
+{
+	if (pid <= 0 || sig < 0 || sig >= _NSIG)
+		return -EINVAL;
+	return kill_thread(0, pid, sig);
+}
+
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
+{
+	if (pid <= 0 || tgid <= 0 || sig < 0 || sig >= _NSIG)
+		return -EINVAL;
+	return kill_thread(tgid, pid, sig);
+}

@@ -7,6 +7,8 @@
 #include <jiffies.h>
 #include <mm.h>
 #include <syscalls.h>
+#include <fdtable.h>
+#include <asm/irqflags.h>
 #include <asm/uaccess.h>
 
 #define __NEW_UTS_LEN	64
@@ -142,4 +144,184 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	default:
 		return -EINVAL;
 	}
+}
+
+/* --- process groups and sessions ---------------------------------------------- */
+
+/* The thread-group leader of process @pid, or NULL (interrupts off). */
+static struct task_struct *find_process(pid_t pid)
+{
+	struct task_struct *p = find_task_by_pid(pid);
+
+	return p && p->tgid == pid && !(p->exit_state & EXIT_DEAD) ? p : NULL;
+}
+
+/* Set @p's process group, for all its threads. */
+static void set_task_pgrp(struct task_struct *leader, pid_t pgrp, pid_t sid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->tgid == leader->tgid) {
+			t->pgrp = pgrp;
+			if (sid)
+				t->session = sid;
+		}
+}
+
+/*
+ * setpgid - move process @pid (0: the caller), which must be the caller
+ * or its child in its session, into group @pgid (0: its own pid)
+ */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long err = -ESRCH;
+
+	if (pgid < 0)
+		return -EINVAL;
+	local_irq_save(flags);
+	p = find_process(pid ? pid : current->tgid);
+	if (!p || (p->tgid != current->tgid && p->real_parent->tgid != current->tgid))
+		goto out;
+	err = -EPERM;
+	if (p->session != current->session || p->pid == p->session)
+		goto out;
+	if (!pgid)
+		pgid = p->tgid;
+	set_task_pgrp(p, pgid, 0);
+	err = 0;
+out:
+	local_irq_restore(flags);
+	return err;
+}
+
+static long pid_field(pid_t pid, bool session)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	local_irq_save(flags);
+	p = pid ? find_process(pid) : current;
+	if (p)
+		ret = session ? p->session : p->pgrp;
+	local_irq_restore(flags);
+	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return pid_field(pid, false);
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return current->pgrp;
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return pid_field(pid, true);
+}
+
+/* setsid - a new session and group led by the caller; -EPERM for a group leader. */
+SYSCALL_DEFINE0(setsid)
+{
+	unsigned long flags;
+	struct task_struct *p;
+	bool taken = false;
+
+	local_irq_save(flags);
+	list_for_each_entry(p, &task_list, tasks)
+		taken |= p->pgrp == current->tgid && !p->exit_state;
+	if (!taken)
+		set_task_pgrp(current, current->tgid, current->tgid);
+	local_irq_restore(flags);
+	return taken ? -EPERM : current->tgid;
+}
+
+/* --- credentials: everybody is root ------------------------------------------- */
+
+SYSCALL_DEFINE1(setuid, unsigned int, uid)
+{
+	return uid == 0 ? 0 : -EPERM;
+}
+
+SYSCALL_DEFINE1(setgid, unsigned int, gid)
+{
+	return gid == 0 ? 0 : -EPERM;
+}
+
+SYSCALL_DEFINE2(getgroups, int, size, unsigned int __user *, list)
+{
+	return size < 0 ? -EINVAL : 0;
+}
+
+/* --- resource limits ------------------------------------------------------------- */
+
+/*
+ * do_prlimit - read (@old) and/or set (@new) limit @resource of the
+ * process @pid (0: the caller).  Limits are recorded and reported; only
+ * RLIMIT_NOFILE and RLIMIT_STACK mean something to dissect.
+ */
+static long do_prlimit(pid_t pid, unsigned int resource, const struct rlimit *new,
+		       struct rlimit *old)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long err = 0;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new && new->rlim_cur > new->rlim_max)
+		return -EINVAL;
+	if (new && resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN)
+		return -EPERM;
+	local_irq_save(flags);
+	p = pid ? find_process(pid) : current;
+	if (!p) {
+		err = -ESRCH;
+	} else {
+		if (old)
+			*old = p->rlim[resource];
+		if (new)
+			p->rlim[resource] = *new;
+	}
+	local_irq_restore(flags);
+	return err;
+}
+
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit __user *, new_rlim, struct rlimit __user *, old_rlim)
+{
+	struct rlimit new, old;
+	long err;
+
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
+		return -EFAULT;
+	err = do_prlimit(pid, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!err && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		return -EFAULT;
+	return err;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit r;
+	long err = do_prlimit(0, resource, NULL, &r);
+
+	if (!err && copy_to_user(rlim, &r, sizeof(r)))
+		return -EFAULT;
+	return err;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit __user *, rlim)
+{
+	struct rlimit r;
+
+	if (copy_from_user(&r, rlim, sizeof(r)))
+		return -EFAULT;
+	return do_prlimit(0, resource, &r, NULL);
 }

@@ -295,6 +295,17 @@ char *strchr(const char *s, int c)
 }
 
 /**
+ * strchrnul - find the first occurrence of a character, or the end
+ * Return: the character's address, or the terminating NUL's.
+ */
+char *strchrnul(const char *s, int c)
+{
+	while (*s && *s != (char)c)
+		s++;
+	return (char *)s;
+}
+
+/**
  * strrchr - find the last occurrence of a character in a string
  * @s: the string
  * @c: the character, converted to char; may be '\0'

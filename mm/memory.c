@@ -187,6 +187,27 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 }
 
 /*
+ * do_page_mkwrite - tell a shared file mapping's file that @vmf->page is
+ * about to be written (it may refuse: SIGBUS past the end of the file)
+ */
+static vm_fault_t do_page_mkwrite(struct vm_fault *vmf)
+{
+	const struct vm_operations_struct *ops = vmf->vma->vm_ops;
+
+	return ops && ops->page_mkwrite ? ops->page_mkwrite(vmf) : 0;
+}
+
+/* wp_page_shared - the first write to a page of a shared mapping: no copy. */
+static vm_fault_t wp_page_shared(struct vm_fault *vmf)
+{
+	vm_fault_t ret = do_page_mkwrite(vmf);
+
+	if (ret)
+		return ret;
+	return wp_page_reuse(vmf);
+}
+
+/*
  * do_wp_page - a write to a present, read-only pte of a writable area
  *
  * The page is copied (wp_page_copy) if it is the zero page or anyone else
@@ -200,8 +221,8 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 
 	vmf->page = vm_normal_page(vma, vmf->address, vmf->orig_pte);
 	if (vmf->page && (vma->vm_flags & VM_SHARED))
-		return wp_page_reuse(vmf);
-	if (vmf->page && page_ref_count(vmf->page) == 1)
+		return wp_page_shared(vmf);
+	if (vmf->page && PageAnon(vmf->page) && page_ref_count(vmf->page) == 1)
 		return wp_page_reuse(vmf);
 	return wp_page_copy(vmf);
 }
@@ -223,6 +244,13 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 	ret = vma->vm_ops->fault(vmf);
 	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
 		return ret;
+	if ((vmf->flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED)) {
+		ret = do_page_mkwrite(vmf);
+		if (ret) {
+			put_page(vmf->page);
+			return ret;
+		}
+	}
 	vmf->pte = pte_offset_map(vmf->pmd, vmf->address);
 	entry = mk_pte(vmf->page, vma->vm_page_prot);
 	if ((vmf->flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED))

@@ -26,7 +26,9 @@
  */
 #include <kernel.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <fs.h>
+#include <preempt.h>
 #include <mm.h>
 #include <sched.h>
 #include <syscalls.h>
@@ -260,6 +262,40 @@ static void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count--;
 }
 
+/*
+ * vma_link_file, vma_unlink_file - a file mapping joins or leaves its
+ * file's i_mmap list (Linux: __vma_link_file), which truncation walks
+ */
+void vma_link_file(struct vm_area_struct *vma)
+{
+	preempt_disable();
+	list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
+	preempt_enable();
+}
+
+void vma_unlink_file(struct vm_area_struct *vma)
+{
+	preempt_disable();
+	list_del_init(&vma->shared);
+	preempt_enable();
+}
+
+/*
+ * vma_set_page_prot - the protection of @vma's ptes.  A shared writable
+ * file mapping whose file wants to hear of writes (->page_mkwrite) maps
+ * pages read-only at first, so the first write faults (Linux:
+ * vma_wants_writenotify).
+ */
+void vma_set_page_prot(struct vm_area_struct *vma)
+{
+	unsigned long flags = vma->vm_flags;
+
+	if ((flags & (VM_SHARED | VM_WRITE)) == (VM_SHARED | VM_WRITE) && vma->vm_ops &&
+	    vma->vm_ops->page_mkwrite)
+		flags &= ~VM_SHARED;
+	vma->vm_page_prot = vm_get_page_prot(flags);
+}
+
 /* remove_vma - an unlinked area is done: close it and free it; returns the next. */
 static struct vm_area_struct *remove_vma(struct vm_area_struct *vma)
 {
@@ -267,8 +303,10 @@ static struct vm_area_struct *remove_vma(struct vm_area_struct *vma)
 
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
-	if (vma->vm_file)
+	if (vma->vm_file) {
+		vma_unlink_file(vma);
 		fput(vma->vm_file);
+	}
 	vm_area_free(vma);
 	return next;
 }
@@ -431,8 +469,10 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		new->vm_pgoff += delta;
 		vma->vm_end = addr;
 	}
-	if (new->vm_file)
+	if (new->vm_file) {
 		get_file(new->vm_file);
+		vma_link_file(new);
+	}
 	if (new->vm_ops && new->vm_ops->open)
 		new->vm_ops->open(new);
 	if (__insert_vm_struct(mm, new))
@@ -649,13 +689,24 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
-	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
-	vma->vm_file = file;
-	if (!file && (vm_flags & VM_SHARED) && shmem_zero_setup(vma)) {
+	if (file) {
+		int err;
+
+		vma->vm_file = get_file(file);
+		err = file->f_op->mmap(file, vma);
+		if (err) {
+			fput(file);
+			vm_area_free(vma);
+			return err;
+		}
+	} else if ((vm_flags & VM_SHARED) && shmem_zero_setup(vma)) {
 		vm_area_free(vma);
 		return -ENOMEM;
 	}
+	vma_set_page_prot(vma);
+	if (vma->vm_file)
+		vma_link_file(vma);
 	vma_link(mm, vma, prev, rb_link, rb_parent);
 out:
 	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
@@ -675,6 +726,28 @@ out:
  * -EEXIST (MAP_FIXED_NOREPLACE over a mapping), -EPERM (below
  * mmap_min_addr), -EOVERFLOW (pgoff + length wraps).
  */
+/*
+ * file_mmap_check - may @file be mapped with @prot and *@vm_flags?  Linux's
+ * rules: the file must have ->mmap (-ENODEV: pipes, directories) and be
+ * open for reading (-EACCES); a shared writable mapping needs it open for
+ * writing (-EACCES), and a shared mapping of a read-only file may never
+ * become writable.
+ */
+static int file_mmap_check(struct file *file, unsigned long prot, unsigned long *vm_flags)
+{
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (*vm_flags & VM_SHARED) {
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		if (!(file->f_mode & FMODE_WRITE))
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+	}
+	return 0;
+}
+
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot, unsigned long flags,
 		      unsigned long pgoff)
@@ -718,6 +791,12 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		break;
 	default:
 		return -EINVAL;
+	}
+	if (file) {
+		int err = file_mmap_check(file, prot, &vm_flags);
+
+		if (err)
+			return err;
 	}
 	return mmap_region(mm, file, addr, len, vm_flags, pgoff);
 }
@@ -1005,13 +1084,20 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	struct mm_struct *mm = current->mm;
 	unsigned long ret;
 
+	struct file *file = NULL;
+
 	if (offset_in_page(off))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -EBADF;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+	}
 	mmap_write_lock(mm);
-	ret = do_mmap(mm, NULL, addr, len, prot, flags, off >> PAGE_SHIFT);
+	ret = do_mmap(mm, file, addr, len, prot, flags, off >> PAGE_SHIFT);
 	mmap_write_unlock(mm);
+	if (file)
+		fput(file);
 	return ret;
 }
 

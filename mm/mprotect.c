@@ -50,7 +50,7 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 			return error;
 	}
 	vma->vm_flags = newflags;
-	vma->vm_page_prot = vm_get_page_prot(newflags);
+	vma_set_page_prot(vma);
 	change_protection(vma, start, end, vma->vm_page_prot);
 	*pprev = vma_merge_neighbours(mm, vma);
 	return 0;

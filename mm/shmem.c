@@ -5,9 +5,11 @@
  * mmap(MAP_SHARED | MAP_ANONYMOUS) must give every process that inherits
  * the mapping the *same* pages -- also pages first touched after fork,
  * which fork could not copy.  So, as in Linux, the area is backed by a
- * file in memory ("/dev/zero (deleted)" in /proc/PID/maps): its pages
- * live in the file's page cache, and a fault in any process finds the
- * page there (shmem_fault), creating a zeroed one the first time.
+ * file: an unnamed ramfs file on an internal mount ("shmem", never in the
+ * tree), the size of the area.  Its pages are its page cache, found by
+ * filemap_fault in whichever process touches them; they are
+ * PageSwapBacked and count as MM_SHMEMPAGES.  /proc/PID/maps calls the
+ * file "/dev/zero (deleted)", as Linux does.
  */
 #include <kernel.h>
 #include <errno.h>
@@ -16,92 +18,54 @@
 #include <slab.h>
 #include <string.h>
 
-static unsigned long shmem_next_ino = 1;
+static struct vfsmount *shm_mnt;
+unsigned long shmem_pages;
 
-/* The page at @index of @mapping, created zeroed if absent (with a reference for the caller). */
-static struct page *shmem_get_page(struct address_space *mapping, unsigned long index)
+/* No ->page_mkwrite: shmem has nothing to learn of writes (as in Linux). */
+static const struct vm_operations_struct shmem_vm_ops = {
+	.fault = filemap_fault,
+};
+
+static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct page *page;
-
-	if (index >= mapping->nr_slots)
-		return NULL;
-	page = mapping->pages[index];
-	if (!page) {
-		page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-		if (!page)
-			return NULL;
-		SetPageSwapBacked(page);
-		page->index = index;
-		mapping->pages[index] = page;	/* the page cache's reference */
-		mapping->nrpages++;
-	}
-	get_page(page);
-	return page;
-}
-
-/* shmem_fault - ->fault of shared anonymous areas: the page from the file. */
-static int shmem_fault(struct vm_fault *vmf)
-{
-	struct file *file = vmf->vma->vm_file;
-
-	vmf->page = shmem_get_page(file->f_mapping, vmf->pgoff);
-	if (!vmf->page)
-		return vmf->pgoff >= file->f_mapping->nr_slots ? VM_FAULT_SIGBUS : VM_FAULT_OOM;
+	vma->vm_ops = &shmem_vm_ops;
 	return 0;
 }
 
-static const struct vm_operations_struct shmem_anon_vm_ops = {
-	.fault = shmem_fault,
+static const struct file_operations shmem_file_operations = {
+	.llseek = generic_file_llseek,
+	.read_iter = filemap_read,
+	.mmap = shmem_mmap,
 };
 
 /**
- * shmem_file_setup - an unnamed in-memory file of @size bytes
- * Return: the file (one reference), or ERR_PTR(-ENOMEM).
+ * shmem_file_setup - an unnamed in-memory file of @size bytes called @name
+ * Return: the file (one reference, open read-write), or ERR_PTR(-ENOMEM).
  */
-struct file *shmem_file_setup(const char *name, long long size)
+struct file *shmem_file_setup(const char *name, loff_t size)
 {
-	unsigned long slots = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
-	struct file *file = kzalloc(sizeof(*file), GFP_KERNEL);
-	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
-	struct page **pages = kcalloc(slots ? slots : 1, sizeof(*pages), GFP_KERNEL);
+	struct super_block *sb = shm_mnt->mnt_sb;
+	struct inode *inode = ramfs_get_inode(sb, NULL, S_IFREG | 0777, 0);
+	struct dentry *dentry;
+	struct file *file;
+	struct path path;
 
-	if (!file || !inode || !pages) {
-		kfree(file);
-		kfree(inode);
-		kfree(pages);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_size = size;
+	inode->i_nlink = 0;			/* no name: it goes with its last user */
+	inode->i_mapping->swapbacked = true;
+	dentry = d_alloc(sb->s_root, name, strlen(name));
+	if (!dentry) {
+		iput(inode);
 		return ERR_PTR(-ENOMEM);
 	}
-	atomic_set(&inode->i_count, 1);
-	inode->i_ino = shmem_next_ino++;
-	inode->i_size = size;
-	inode->i_data.pages = pages;
-	inode->i_data.nr_slots = slots;
-	atomic_set(&file->f_count, 1);
-	file->f_inode = inode;
-	file->f_mapping = &inode->i_data;
-	file->f_path = name;
+	d_instantiate(dentry, inode);
+	d_delete(dentry);			/* "(deleted)": in no directory */
+	path = (struct path){ shm_mnt, dentry };
+	file = alloc_file(&path, O_RDWR, &shmem_file_operations);
+	dput(dentry);				/* the file holds it now */
 	return file;
-}
-
-/* The last reference to the file: its pages and the file go. */
-static void shmem_evict(struct file *file)
-{
-	struct address_space *mapping = file->f_mapping;
-
-	for (unsigned long i = 0; i < mapping->nr_slots; i++)
-		if (mapping->pages[i]) {
-			ClearPageSwapBacked(mapping->pages[i]);
-			put_page(mapping->pages[i]);
-		}
-	kfree(mapping->pages);
-	kfree(file->f_inode);
-	kfree(file);
-}
-
-void fput(struct file *file)
-{
-	if (atomic_dec_and_test(&file->f_count))
-		shmem_evict(file);
 }
 
 /**
@@ -111,12 +75,20 @@ void fput(struct file *file)
  */
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
-	struct file *file = shmem_file_setup("/dev/zero (deleted)", vma->vm_end - vma->vm_start);
+	struct file *file = shmem_file_setup("dev/zero", vma->vm_end - vma->vm_start);
 
 	if (IS_ERR(file))
 		return PTR_ERR(file);
 	vma->vm_file = file;
-	vma->vm_ops = &shmem_anon_vm_ops;
 	vma->vm_pgoff = 0;
-	return 0;
+	return shmem_mmap(file, vma);
+}
+
+void shmem_init(void)
+{
+	struct super_block *sb = ramfs_fill_super("shmem");
+
+	shm_mnt = sb ? kern_mount(sb) : NULL;
+	if (!shm_mnt)
+		panic("shmem_init: cannot mount shmem");
 }

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The console as a terminal, and the file-descriptor system calls on it
- * (Linux: drivers/tty/tty_io.c, fs/read_write.c, fs/ioctl.c).
+ * The console as a terminal device (Linux: drivers/tty/tty_io.c,
+ * drivers/tty/tty_ioctl.c, drivers/tty/serial/8250/).
  *
- * Until the file system arrives, file descriptors 0, 1 and 2 are the
- * serial console and there are no others (-EBADF).  Reading is
- * line-at-a-time with echo and backspace, as a terminal in canonical mode;
- * the terminal ioctls musl asks about are answered, so isatty() is true
- * and stdout is line-buffered, as on a Linux console.
+ * /dev/console (5:1), /dev/tty (5:0) and /dev/ttyS0 (4:64) all open the
+ * one console_tty.  The UART's receive interrupt feeds the line discipline
+ * (n_tty_receive_char); reads come from it; writes go to the UART, a
+ * newline as CR NL when OPOST and ONLCR are set.  The ioctls a C library
+ * and a shell use are answered: termios (TCGETS, TCSETS*), the window
+ * size, the foreground process group (TIOCGPGRP / TIOCSPGRP), FIONREAD.
  */
 #include <kernel.h>
 #include <errno.h>
+#include <fs.h>
+#include <poll.h>
 #include <sched.h>
-#include <signal.h>
 #include <string.h>
-#include <syscalls.h>
+#include <tty.h>
+#include <uio.h>
+#include <asm/irq.h>
 #include <asm/serial.h>
 #include <asm/uaccess.h>
 
@@ -22,202 +26,179 @@
 #define TCSETS		0x5402
 #define TCSETSW		0x5403
 #define TCSETSF		0x5404
+#define TCSBRK		0x5409
+#define TCXONC		0x540a
+#define TCFLSH		0x540b
+#define TIOCSCTTY	0x540e
 #define TIOCGPGRP	0x540f
 #define TIOCSPGRP	0x5410
+#define TIOCOUTQ	0x5411
 #define TIOCGWINSZ	0x5413
 #define TIOCSWINSZ	0x5414
+#define FIONREAD	0x541b
+#define TIOCNOTTY	0x5422
+#define TIOCGSID	0x5429
+#define TCSBRKP		0x5425
 
-#define NCCS		19
-#define ICRNL		0000400
-#define OPOST		0000001
-#define ONLCR		0000004
-#define ISIG		0000001
-#define ICANON		0000002
-#define ECHO		0000010
-#define ECHOE		0000020
-#define B115200		0010002
-#define CS8		0000060
-#define CREAD		0000200
-
-struct termios {
-	u32 c_iflag, c_oflag, c_cflag, c_lflag;
-	u8 c_line;
-	u8 c_cc[NCCS];
+struct tty_struct console_tty = {
+	.termios = {
+		.c_iflag = ICRNL | IXON,
+		.c_oflag = OPOST | ONLCR,
+		.c_cflag = B115200 | CS8 | CREAD,
+		.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
+		.c_cc = { [VINTR] = 3, [VQUIT] = 0x1c, [VERASE] = 0x7f, [VKILL] = 0x15,
+			  [VEOF] = 4, [VTIME] = 0, [VMIN] = 1, [VSTART] = 0x11, [VSTOP] = 0x13,
+			  [VSUSP] = 0x1a, [VREPRINT] = 0x12, [VDISCARD] = 0x0f,
+			  [VWERASE] = 0x17, [VLNEXT] = 0x16 },
+	},
+	.winsize = { .ws_row = 24, .ws_col = 80 },
+	.pgrp = 1,
+	.session = 1,
+	.read_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.read_wait),
 };
 
-struct winsize {
-	u16 ws_row, ws_col, ws_xpixel, ws_ypixel;
-};
-
-struct iovec {
-	void __user *iov_base;
-	size_t iov_len;
-};
-
-#define UIO_MAXIOV	1024
-#define TTY_LINE_MAX	1024
-
-static struct termios tty_termios = {
-	.c_iflag = ICRNL,
-	.c_oflag = OPOST | ONLCR,
-	.c_cflag = B115200 | CS8 | CREAD,
-	.c_lflag = ISIG | ICANON | ECHO | ECHOE,
-};
-
-static bool is_console_fd(unsigned int fd)
+/* tty_write_bytes - output to the terminal, with OPOST/ONLCR's CR NL. */
+void tty_write_bytes(struct tty_struct *tty, const char *buf, size_t n)
 {
-	return fd <= 2;
+	u32 oflag = tty->termios.c_oflag;
+
+	if ((oflag & OPOST) && (oflag & ONLCR)) {
+		serial_write(buf, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		serial_putc(buf[i]);
 }
 
-/* tty_write - @count bytes from user memory to the console. */
-static long tty_write(const char __user *buf, size_t count)
+static int tty_open(struct inode *inode, struct file *file)
 {
+	file->private_data = &console_tty;
+	return stream_open(inode, file);
+}
+
+static ssize_t tty_read(struct file *file, struct iov_iter *to, loff_t *pos)
+{
+	return n_tty_read(file->private_data, file, to);
+}
+
+static ssize_t tty_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	struct tty_struct *tty = file->private_data;
 	char chunk[256];
-	size_t done = 0;
+	ssize_t done = 0;
 
-	while (done < count) {
-		size_t n = min(count - done, sizeof(chunk));
+	while (iov_iter_count(from)) {
+		size_t n = min(sizeof(chunk), iov_iter_count(from));
+		size_t got = copy_from_iter(chunk, n, from);
 
-		if (copy_from_user(chunk, buf + done, n))
-			return done ? (long)done : -EFAULT;
-		serial_write(chunk, n);
-		done += n;
+		tty_write_bytes(tty, chunk, got);
+		done += got;
+		if (got < n)
+			return done ? done : -EFAULT;
 	}
 	return done;
 }
 
-/* Wait for one byte from the console (polling the UART, sleeping between). */
-static int tty_getc(void)
+static __poll_t tty_poll(struct file *file, struct poll_table_struct *pt)
 {
-	int c;
+	struct tty_struct *tty = file->private_data;
 
-	while ((c = serial_getc()) < 0) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		schedule_timeout(1);
-		if (signal_pending(current))
-			return -EINTR;
-	}
-	return c == '\r' ? '\n' : c;
+	poll_wait(file, &tty->read_wait, pt);
+	return (n_tty_input_ready(tty) ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
 }
 
-/*
- * tty_read - one line (or @count bytes of it), edited: echo, backspace
- * erases, Ctrl-D on an empty line is end of file (returns 0).
- */
-static long tty_read(char __user *buf, size_t count)
+/* set_termios - TCSETS*: new settings; TCSETSF also drops pending input. */
+static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *argp)
 {
-	char line[TTY_LINE_MAX];
-	size_t n = 0;
+	struct termios t;
 
-	while (n < min(count, sizeof(line))) {
-		int c = tty_getc();
-
-		if (c < 0)
-			return n ? (long)n : c;
-		if (c == 4 && n == 0)			/* Ctrl-D */
-			return 0;
-		if (c == 0x7f || c == '\b') {
-			if (n) {
-				n--;
-				serial_write("\b \b", 3);
-			}
-			continue;
-		}
-		line[n++] = c;
-		serial_write((char *)&line[n - 1], 1);
-		if (c == '\n')
-			break;
-	}
-	return copy_to_user(buf, line, n) ? -EFAULT : (long)n;
-}
-
-SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
-{
-	if (!is_console_fd(fd))
-		return -EBADF;
-	if (!access_ok(buf, count))
+	if (copy_from_user(&t, argp, sizeof(t)))
 		return -EFAULT;
-	return count ? tty_read(buf, count) : 0;
+	if (cmd == TCSETSF)
+		n_tty_flush(tty);
+	tty->termios = t;
+	wake_up(&tty->read_wait);		/* a mode change may make input ready */
+	return 0;
 }
 
-SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	if (!is_console_fd(fd))
-		return -EBADF;
-	if (!access_ok(buf, count))
-		return -EFAULT;
-	return tty_write(buf, count);
-}
-
-/* do_iov - readv/writev: each buffer in turn; stops at a short transfer. */
-static long do_iov(unsigned int fd, const struct iovec __user *uvec, int vlen, bool write)
-{
-	long total = 0;
-
-	if (!is_console_fd(fd))
-		return -EBADF;
-	if (vlen < 0 || vlen > UIO_MAXIOV)
-		return -EINVAL;
-	for (int i = 0; i < vlen; i++) {
-		struct iovec iov;
-		long n;
-
-		if (copy_from_user(&iov, &uvec[i], sizeof(iov)))
-			return total ? total : -EFAULT;
-		if (!iov.iov_len)
-			continue;
-		if (!access_ok(iov.iov_base, iov.iov_len))
-			return total ? total : -EFAULT;
-		n = write ? tty_write(iov.iov_base, iov.iov_len) :
-			    tty_read(iov.iov_base, iov.iov_len);
-		if (n < 0)
-			return total ? total : n;
-		total += n;
-		if ((size_t)n < iov.iov_len)
-			break;
-	}
-	return total;
-}
-
-SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, int, vlen)
-{
-	return do_iov(fd, vec, vlen, true);
-}
-
-SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, int, vlen)
-{
-	return do_iov(fd, vec, vlen, false);
-}
-
-/* tty_ioctl - the terminal requests a C library asks; others -ENOTTY. */
-static long tty_ioctl(unsigned int cmd, unsigned long arg)
-{
-	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+	struct tty_struct *tty = file->private_data;
 	void __user *argp = (void __user *)arg;
+	pid_t pgrp;
 
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user(argp, &tty_termios, sizeof(tty_termios)) ? -EFAULT : 0;
+		return copy_to_user(argp, &tty->termios, sizeof(tty->termios)) ? -EFAULT : 0;
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
-		return copy_from_user(&tty_termios, argp, sizeof(tty_termios)) ? -EFAULT : 0;
+		return set_termios(tty, cmd, argp);
 	case TIOCGWINSZ:
-		return copy_to_user(argp, &ws, sizeof(ws)) ? -EFAULT : 0;
+		return copy_to_user(argp, &tty->winsize, sizeof(tty->winsize)) ? -EFAULT : 0;
 	case TIOCSWINSZ:
-		return 0;
+		return copy_from_user(&tty->winsize, argp, sizeof(tty->winsize)) ? -EFAULT : 0;
 	case TIOCGPGRP:
-		return put_user(current->tgid, (int __user *)argp);
+		return put_user(tty->pgrp, (int __user *)argp);
 	case TIOCSPGRP:
+		if (get_user(pgrp, (int __user *)argp))
+			return -EFAULT;
+		if (pgrp < 0)
+			return -EINVAL;
+		tty->pgrp = pgrp;
+		return 0;
+	case TIOCGSID:
+		return put_user(tty->session, (int __user *)argp);
+	case FIONREAD:
+		return put_user((int)n_tty_chars_in_buffer(tty), (int __user *)argp);
+	case TCFLSH:
+		if (arg != 1)			/* TCOFLUSH: output is never queued */
+			n_tty_flush(tty);
+		return 0;
+	case TIOCOUTQ:
+		return put_user(0, (int __user *)argp);
+	case TIOCSCTTY:
+	case TIOCNOTTY:
+	case TCSBRK:
+	case TCSBRKP:
+	case TCXONC:
 		return 0;
 	default:
 		return -ENOTTY;
 	}
 }
 
-SYSCALL_DEFINE3(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
+static const struct file_operations tty_fops = {
+	.open = tty_open,
+	.llseek = no_llseek,
+	.read_iter = tty_read,
+	.write_iter = tty_write,
+	.poll = tty_poll,
+	.unlocked_ioctl = tty_ioctl,
+};
+
+/* The UART has received bytes: each to the line discipline. */
+static void serial_interrupt(unsigned int irq, struct pt_regs *regs)
 {
-	if (!is_console_fd(fd))
-		return -EBADF;
-	return tty_ioctl(cmd, arg);
+	int c;
+
+	while ((c = serial_getc()) >= 0)
+		n_tty_receive_char(&console_tty, c);
+}
+
+/* console_set_session - @sid's session owns the console now (pid 1's, at boot). */
+void console_set_session(pid_t sid)
+{
+	console_tty.session = sid;
+	console_tty.pgrp = sid;
+}
+
+/* tty_init - the console devices, and typed input by interrupt from now on. */
+void tty_init(void)
+{
+	register_chrdev(5, "tty", &tty_fops);
+	register_chrdev(4, "ttyS", &tty_fops);
+	if (request_irq(4, serial_interrupt, "serial"))
+		panic("tty_init: IRQ 4 is taken");
+	serial_enable_rx_interrupt();
 }

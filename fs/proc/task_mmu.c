@@ -1,31 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/PID/maps, one area per line (Linux: fs/proc/task_mmu.c):
+ * /proc/PID/maps and smaps (Linux: fs/proc/task_mmu.c).  maps is one area
+ * per line:
  *
  *   start-end        perms offset   dev   inode                   name
- *   00400000-00452000 r-xp 00000000 08:02 173521                   /bin/cat
+ *   00400000-00452000 r-xp 00000000 00:02 173                      /bin/cat
  *   7ffdf3a2c000-7ffdf3a4d000 rw-p 00000000 00:00 0                [stack]
  *
- * perms are r/w/x and p (private: copy-on-write) or s (shared).  After
- * the inode the line is padded to column 73 when a name follows; an
- * unnamed line ends "0 " -- with the space, exactly as Linux prints it.
+ * perms are r/w/x and p (private: copy-on-write) or s (shared).  A file
+ * mapping shows its offset, its file system's device, its inode and its
+ * path; after the inode the line is padded to column 73 when a name
+ * follows; an unnamed line ends "0 " -- with the space, exactly as Linux
+ * prints it.  smaps adds, per area, what its page tables map.
  */
 #include <kernel.h>
+#include <errno.h>
 #include <fs.h>
 #include <mm.h>
+#include <seq_file.h>
+#include <slab.h>
 #include <string.h>
+#include "internal.h"
 
 #define MAPS_NAME_COLUMN	(25 + sizeof(void *) * 6 - 1)	/* Linux's seq_setwidth */
 
-/* [heap], [stack], a file's path, or NULL. */
-static const char *vma_name(struct vm_area_struct *vma)
+/* [heap], [stack], a file's path (into @buf), or NULL. */
+static const char *vma_name(struct vm_area_struct *vma, char *buf, int buflen)
 {
 	struct mm_struct *mm = vma->vm_mm;
 
 	if (vma->vm_ops && vma->vm_ops->name)
 		return vma->vm_ops->name(vma);
-	if (vma->vm_file)
-		return vma->vm_file->f_path;
+	if (vma->vm_file) {
+		char *p = d_path(&vma->vm_file->f_path, buf, buflen);
+
+		return IS_ERR(p) ? "?" : p;
+	}
 	if (!mm)
 		return NULL;
 	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk && mm->start_brk)
@@ -42,22 +52,145 @@ static const char *vma_name(struct vm_area_struct *vma)
 int show_map_vma(char *buf, size_t size, struct vm_area_struct *vma)
 {
 	unsigned long flags = vma->vm_flags;
-	unsigned long long pgoff = vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
-	unsigned int dev_major = 0, dev_minor = vma->vm_file ? 1 : 0;	/* shmem: 00:01 */
-	unsigned long ino = vma->vm_file ? vma->vm_file->f_inode->i_ino : 0;
-	const char *name = vma_name(vma);
+	struct inode *inode = vma->vm_file ? file_inode(vma->vm_file) : NULL;
+	unsigned long long pgoff = inode ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
+	dev_t dev = inode ? inode->i_sb->s_dev : 0;
+	char *path = inode ? kmalloc(PATH_MAX, GFP_KERNEL) : NULL;
+	const char *name = vma_name(vma, path, PATH_MAX);
 	int n;
 
 	n = scnprintf(buf, size, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ",
 		      vma->vm_start, vma->vm_end,
 		      flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
 		      flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
-		      pgoff, dev_major, dev_minor, ino);
+		      pgoff, MAJOR(dev), MINOR(dev), inode ? inode->i_ino : 0);
+	if (inode && !path)
+		name = "?";
 	if (name) {
 		while (n < (int)MAPS_NAME_COLUMN && n + 1 < (int)size)
 			buf[n++] = ' ';
 		n += scnprintf(buf + n, size - n, " %s", name);
 	}
 	n += scnprintf(buf + n, size - n, "\n");
+	kfree(path);
 	return n;
+}
+
+/* for_each_map - print every area of @pid's mm with @show; the mm is held meanwhile. */
+static int for_each_map(struct seq_file *m, pid_t pid,
+			void (*show)(struct seq_file *m, struct vm_area_struct *vma, char *line))
+{
+	struct mm_struct *mm = get_pid_task_mm(pid);
+	struct vm_area_struct *vma;
+	char *line;
+
+	if (!mm)
+		return 0;			/* a kernel thread: no areas */
+	line = kmalloc(PATH_MAX + 128, GFP_KERNEL);
+	if (!line) {
+		mmput(mm);
+		return -ENOMEM;
+	}
+	mmap_read_lock(mm);
+	for (vma = mm->mmap; vma && !m->overflow; vma = vma->vm_next)
+		show(m, vma, line);
+	mmap_read_unlock(mm);
+	mmput(mm);
+	kfree(line);
+	return 0;
+}
+
+static void show_map(struct seq_file *m, struct vm_area_struct *vma, char *line)
+{
+	show_map_vma(line, PATH_MAX + 128, vma);
+	seq_puts(m, line);
+}
+
+int proc_pid_maps(struct seq_file *m, pid_t pid)
+{
+	return for_each_map(m, pid, show_map);
+}
+
+/* What one area's page tables map, in bytes (Linux: struct mem_size_stats). */
+struct mem_size_stats {
+	unsigned long resident, pss, shared_clean, shared_dirty, private_clean,
+		      private_dirty, referenced, anonymous;
+};
+
+/* smaps_account - one present pte of @vma mapping @page. */
+static void smaps_account(struct mem_size_stats *mss, struct page *page, pte_t pte)
+{
+	int mapcount = page_mapcount(page);
+	bool dirty = pte_dirty(pte) || PageDirty(page);
+
+	mss->resident += PAGE_SIZE;
+	mss->pss += PAGE_SIZE / max(mapcount, 1);
+	if (pte_young(pte))
+		mss->referenced += PAGE_SIZE;
+	if (PageAnon(page))
+		mss->anonymous += PAGE_SIZE;
+	if (mapcount >= 2)
+		*(dirty ? &mss->shared_dirty : &mss->shared_clean) += PAGE_SIZE;
+	else
+		*(dirty ? &mss->private_dirty : &mss->private_clean) += PAGE_SIZE;
+}
+
+/* The two-letter names of vm_flags in smaps' VmFlags line (Linux: show_smap_vma_flags). */
+static void show_smap_vma_flags(struct seq_file *m, struct vm_area_struct *vma)
+{
+	static const struct { unsigned long flag; const char *name; } names[] = {
+		{ VM_READ, "rd" }, { VM_WRITE, "wr" }, { VM_EXEC, "ex" },
+		{ VM_SHARED, "sh" }, { VM_MAYREAD, "mr" }, { VM_MAYWRITE, "mw" },
+		{ VM_MAYEXEC, "me" }, { VM_MAYSHARE, "ms" }, { VM_GROWSDOWN, "gd" },
+		{ VM_PFNMAP, "pf" }, { VM_LOCKED, "lo" }, { VM_IO, "io" },
+		{ VM_DONTCOPY, "dc" }, { VM_DONTEXPAND, "de" }, { VM_ACCOUNT, "ac" },
+		{ VM_NORESERVE, "nr" },
+	};
+
+	seq_puts(m, "VmFlags:");
+	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++)
+		if (vma->vm_flags & names[i].flag)
+			seq_printf(m, " %s", names[i].name);
+	seq_putc(m, '\n');
+}
+
+static void smaps_line(struct seq_file *m, const char *name, unsigned long bytes)
+{
+	seq_printf(m, "%-16s%8lu kB\n", name, bytes >> 10);
+}
+
+static void show_smap(struct seq_file *m, struct vm_area_struct *vma, char *line)
+{
+	struct mem_size_stats mss = { 0 };
+
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *pte = follow_pte(vma->vm_mm, addr);
+		struct page *page;
+
+		if (!pte || !pte_present(*pte))
+			continue;
+		page = vm_normal_page(vma, addr, *pte);
+		if (page)
+			smaps_account(&mss, page, *pte);
+	}
+	show_map(m, vma, line);
+	smaps_line(m, "Size:", vma->vm_end - vma->vm_start);
+	smaps_line(m, "KernelPageSize:", PAGE_SIZE);
+	smaps_line(m, "MMUPageSize:", PAGE_SIZE);
+	smaps_line(m, "Rss:", mss.resident);
+	smaps_line(m, "Pss:", mss.pss);
+	smaps_line(m, "Shared_Clean:", mss.shared_clean);
+	smaps_line(m, "Shared_Dirty:", mss.shared_dirty);
+	smaps_line(m, "Private_Clean:", mss.private_clean);
+	smaps_line(m, "Private_Dirty:", mss.private_dirty);
+	smaps_line(m, "Referenced:", mss.referenced);
+	smaps_line(m, "Anonymous:", mss.anonymous);
+	smaps_line(m, "Swap:", 0);
+	smaps_line(m, "Locked:", vma->vm_flags & VM_LOCKED ? mss.pss : 0);
+	show_smap_vma_flags(m, vma);
+}
+
+int proc_pid_smaps(struct seq_file *m, pid_t pid)
+{
+	return for_each_map(m, pid, show_smap);
 }

@@ -42,3 +42,22 @@ void wake_up(struct wait_queue_head *wq)
 		wake_up_process(w->task);
 	local_irq_restore(flags);
 }
+
+/* add_wait_queue, remove_wait_queue - queue @wait without sleeping (poll). */
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_add_tail(&wait->entry, &wq->head);
+	local_irq_restore(flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_del_init(&wait->entry);
+	local_irq_restore(flags);
+}

@@ -311,7 +311,8 @@ def maps_prefix(vma, start, end, flags):
     pgoff, dev, ino = 0, "00:00", 0
     if value(v + "->vm_file"):
         pgoff = value(v + "->vm_pgoff") << 12
-        dev = "00:01"
+        s_dev = value(v + "->vm_file->f_inode->i_sb->s_dev")
+        dev = "%02x:%02x" % (s_dev >> 20, s_dev & 0xfffff)
         ino = value(v + "->vm_file->f_inode->i_ino")
     return "%08x-%08x %s%s%s%s %08x %s %d" % (
         start, end, "r" if flags & VM_READ else "-", "w" if flags & VM_WRITE else "-",
@@ -650,14 +651,16 @@ def expected_verdict(mm, vaddr, areas=None):
     area = [a for a in areas or list_areas(mm) if a[1] <= vaddr < a[2]]
     expect(area, "expected_verdict(%#x): no area contains it" % vaddr)
     vma, start, end, flags = area[0]
-    expect(value("((struct vm_area_struct *)%#x)->vm_ops" % vma) == 0,
-           "expected_verdict(%#x): area %#x is not anonymous" % (vaddr, vma))
+    anonymous = value("((struct vm_area_struct *)%#x)->vm_ops" % vma) == 0
     if not flags & VM_WRITE:
         return "the area forbids writes: SIGSEGV"
     if not w["present"]:
         expect(w["entry"] == 0 or w["level"] < 3,
                "expected_verdict(%#x): a non-empty, not present pte" % vaddr)
-        return "not mapped (first touch: do_anonymous_page)"
+        if anonymous:
+            return "not mapped (first touch: do_anonymous_page)"
+        return "not mapped (first touch: do_fault%s)" % (
+            "" if flags & VM_SHARED else ", then do_wp_page for a private copy")
     pte = w["entry"]
     expect(not w["large"] and not pte & PTE_RW, "expected_verdict(%#x): pte %#x is not modeled "
            "here" % (vaddr, pte))
@@ -667,7 +670,9 @@ def expected_verdict(mm, vaddr, areas=None):
     expect(not pte & PTE_SPECIAL and not flags & VM_PFNMAP and pfn < value("max_pfn"),
            "expected_verdict(%#x): pte %#x has no struct page" % (vaddr, pte))
     if flags & VM_SHARED:
-        return WP + "wp_page_reuse (shared mapping)"
+        return WP + "wp_page_shared: ->page_mkwrite, then wp_page_reuse (shared mapping)"
+    if not value("mem_map[%d].flags" % pfn) >> value("PG_anon") & 1:
+        return WP + "wp_page_copy (a page-cache page: private writes never reach the file)"
     ref = int(gdb.parse_and_eval("mem_map[%d]._refcount.counter" % pfn))
     return WP + ("wp_page_reuse (only user)" if ref == 1 else
                  "wp_page_copy (page shared: refcount %d)" % ref)
@@ -846,7 +851,7 @@ def check_cow(task, regs):
         ("pte read-only, refcount + 1", pte & ~PTE_RW, refcount + 1, None,
          WP + "wp_page_copy (page shared: refcount %d)" % (refcount + 1)),
         ("pte read-only, VM_SHARED", pte & ~PTE_RW, None, flags | VM_SHARED,
-         WP + "wp_page_reuse (shared mapping)"),
+         WP + "wp_page_shared: ->page_mkwrite, then wp_page_reuse (shared mapping)"),
         ("pte -> the zero page", zero_pte, None, None, WP + "wp_page_copy (zero page)"),
         ("pte read-only, no VM_WRITE", pte & ~PTE_RW, None, flags & ~VM_WRITE,
          "the area forbids writes: SIGSEGV"),

@@ -963,15 +963,42 @@ def vma_name(area, mm_of):
     return None
 
 
+DCACHE_UNHASHED = 0x2
+MINORBITS = 20
+
+
+def d_path(path):
+    """d_path() (fs/dcache.c) of a struct path value: the names from the
+    dentry up to the root, across mounts, " (deleted)" for an unlinked one."""
+    dentry, mnt = to_int(path["dentry"]), to_int(path["mnt"])
+    deleted = to_int(read_struct(dentry, "dentry")["d_flags"]) & DCACHE_UNHASHED
+    names = []
+    for _ in range(256):
+        if mnt:
+            m = read_struct(mnt, "vfsmount")
+            if dentry == to_int(m["mnt_root"]) and to_int(m["mnt_parent"]) != mnt:
+                dentry, mnt = to_int(m["mnt_mountpoint"]), to_int(m["mnt_parent"])
+                continue
+        d = read_struct(dentry, "dentry")
+        parent = to_int(d["d_parent"])
+        if parent == dentry:
+            break
+        names.append(d["d_name"]["name"].string())
+        dentry = parent
+    return "/" + "/".join(reversed(names)) + (" (deleted)" if deleted else "")
+
+
 def file_path(file_addr):
     """The name /proc/PID/maps gives the struct file at @file_addr."""
-    return read_struct(file_addr, "file")["f_path"].string()
+    return d_path(read_struct(file_addr, "file")["f_path"])
 
 
 def file_dev_ino(file_addr):
-    """(major, minor, inode number) of the file at @file_addr, as show_map_vma()."""
+    """(major, minor, inode number) of the file at @file_addr, as show_map_vma():
+    the device is its file system's (inode->i_sb->s_dev)."""
     inode = read_struct(file_addr, "file")["f_inode"].dereference()
-    return 0, 1, to_int(inode["i_ino"])
+    dev = to_int(inode["i_sb"].dereference()["s_dev"])
+    return dev >> MINORBITS, dev & ((1 << MINORBITS) - 1), to_int(inode["i_ino"])
 
 
 def area_label(area):
@@ -1350,7 +1377,9 @@ def write_fault(mm, addr):
             "VM_PFNMAP" if area.flags & VM_PFNMAP else "pfn beyond max_pfn"
         r.verdict = wp + "wp_page_copy (no struct page: %s; a fresh zeroed page)" % why
     elif area.flags & VM_SHARED:
-        r.verdict = wp + "wp_page_reuse (shared mapping)"
+        r.verdict = wp + "wp_page_shared: ->page_mkwrite, then wp_page_reuse (shared mapping)"
+    elif not r.page.anon:
+        r.verdict = wp + "wp_page_copy (a page-cache page: private writes never reach the file)"
     elif r.page.refcount == 1:
         r.verdict = wp + "wp_page_reuse (only user)"
     else:
@@ -1936,7 +1965,8 @@ and the verdict, as the MMU, do_user_addr_fault() and do_wp_page()
   write fault -> do_wp_page -> wp_page_copy (zero page)
   write fault -> do_wp_page -> wp_page_copy (page shared: refcount N)
   write fault -> do_wp_page -> wp_page_reuse (only user)
-  write fault -> do_wp_page -> wp_page_reuse (shared mapping)
+  write fault -> do_wp_page -> wp_page_copy (a page-cache page: ...)
+  write fault -> do_wp_page -> wp_page_shared: ->page_mkwrite, then wp_page_reuse
   the area forbids writes: SIGSEGV
   no area: SIGSEGV (why)      nothing there, and no stack may grow to it"""
 

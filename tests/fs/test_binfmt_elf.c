@@ -19,6 +19,7 @@
  */
 #include <binfmts.h>
 #include <elf.h>
+#include <fs.h>
 #include <errno.h>
 #include <ktest.h>
 #include <mm.h>
@@ -102,14 +103,43 @@ static const char *const default_argv[] = { "prog", "-v", "hello world", NULL };
 static const char *const default_envp[] = { "HOME=/", "TERM=dumb", NULL };
 #define FILENAME	"/bin/prog"
 
+#define IMAGE_PATH	"/tmp/ktest-elf-image"
+
+/*
+ * image_file - the first @size bytes of image[] as an open, unlinked file
+ * (it goes with its last user: the file reference here, then the areas
+ * that map it)
+ */
+static struct file *image_file(size_t size)
+{
+	struct file *f = filp_open(IMAGE_PATH, O_CREAT | O_RDWR | O_TRUNC, 0755);
+	loff_t pos = 0;
+
+	if (IS_ERR(f))
+		return f;
+	kern_unlink(IMAGE_PATH);
+	if (kernel_write(f, image, size, &pos) != (ssize_t)size) {
+		fput(f);
+		return ERR_PTR(-ENOSPC);
+	}
+	return f;
+}
+
 static int load(struct mm_struct *mm, size_t size, const char *const *argv,
 		const char *const *envp, struct linux_binprm *bprm)
 {
+	int ret;
+
 	*bprm = (struct linux_binprm){
-		.buf = image, .size = size, .filename = FILENAME,
+		.file = image_file(size), .size = size, .filename = FILENAME,
 		.argv = argv, .envp = envp, .mm = mm,
 	};
-	return load_elf_binary(bprm);
+	if (IS_ERR(bprm->file))
+		return PTR_ERR(bprm->file);
+	ret = load_elf_binary(bprm);
+	fput(bprm->file);
+	bprm->file = NULL;
+	return ret;
 }
 
 /* Load the good image of @type into the case's mm, with the default strings. */
@@ -169,6 +199,18 @@ static void expect_area(struct ktest *test, struct mm_struct *mm, unsigned long 
 	KTEST_EXPECT_UEQ(test, vma->vm_end, end);
 	KTEST_EXPECT_UEQ(test, vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC), vm_rwx);
 	KTEST_EXPECT_FALSE(test, vma->vm_flags & VM_GROWSDOWN);
+}
+
+/* The area at @addr maps the image file privately from page @pgoff. */
+static void expect_file_area(struct ktest *test, struct mm_struct *mm, unsigned long addr,
+			     unsigned long pgoff)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	KTEST_ASSERT_TRUE(test, vma && vma->vm_start <= addr);
+	KTEST_ASSERT_NOT_NULL(test, vma->vm_file);
+	KTEST_EXPECT_UEQ(test, vma->vm_pgoff, pgoff);
+	KTEST_EXPECT_FALSE(test, vma->vm_flags & VM_SHARED);
 }
 
 /* --- the initial stack, read back ------------------------------------------ */
@@ -248,9 +290,16 @@ static void binfmt_elf_maps_segments(struct ktest *test)
 	struct linux_binprm bprm;
 	struct mm_struct *mm = load_good(test, ET_EXEC, &bprm);
 
+	/* the file's pages, mapped privately: each area names its page offset */
 	expect_area(test, mm, 0x400000, 0x400000, 0x401000, VM_READ);
+	expect_file_area(test, mm, 0x400000, 0);
 	expect_area(test, mm, 0x401000, 0x401000, 0x403000, VM_READ | VM_EXEC);
-	expect_area(test, mm, 0x404000, 0x404000, 0x408000, VM_READ | VM_WRITE);
+	expect_file_area(test, mm, 0x401000, TEXT_OFF >> PAGE_SHIFT);
+	expect_area(test, mm, 0x404000, 0x404000, 0x405000, VM_READ | VM_WRITE);
+	expect_file_area(test, mm, 0x404000, (DATA_OFF - 0x100) >> PAGE_SHIFT);
+	/* the bss past the last file page: anonymous memory */
+	expect_area(test, mm, 0x405000, 0x405000, 0x408000, VM_READ | VM_WRITE);
+	KTEST_EXPECT_NULL(test, find_vma(mm, 0x405000)->vm_file);
 	KTEST_EXPECT_NULL(test, find_vma_intersection(mm, 0x403000, 0x404000));
 	KTEST_EXPECT_UEQ(test, bprm.entry, 0x401010);
 	KTEST_EXPECT_EQ(test, validate_mm(mm), 0);
@@ -261,10 +310,10 @@ static void binfmt_elf_copies_file_bytes(struct ktest *test)
 	struct linux_binprm bprm;
 	struct mm_struct *mm = load_good(test, ET_EXEC, &bprm);
 
-	KTEST_EXPECT_TRUE(test, mem_is_file(mm, 0x400000, 0, HDRS_SIZE));
-	KTEST_EXPECT_TRUE(test, mem_is_zero(mm, 0x400000 + HDRS_SIZE, 0x1000 - HDRS_SIZE));
-	KTEST_EXPECT_TRUE(test, mem_is_file(mm, 0x401000, TEXT_OFF, TEXT_SIZE));
-	KTEST_EXPECT_TRUE(test, mem_is_zero(mm, 0x402800, 0x800));
+	/* whole file pages, as Linux maps them: what follows a segment in its
+	 * last page is the file's (junk here), unless it is bss */
+	KTEST_EXPECT_TRUE(test, mem_is_file(mm, 0x400000, 0, 0x1000));
+	KTEST_EXPECT_TRUE(test, mem_is_file(mm, 0x401000, TEXT_OFF, 0x2000));
 	/* the data page starts with the file page, as a file mapping would */
 	KTEST_EXPECT_TRUE(test, mem_is_file(mm, 0x404000, DATA_OFF - 0x100, 0x100));
 	KTEST_EXPECT_TRUE(test, mem_is_file(mm, 0x404100, DATA_OFF, DATA_FILESZ));
@@ -287,7 +336,7 @@ static void binfmt_elf_mm_layout(struct ktest *test)
 	KTEST_EXPECT_UEQ(test, mm->start_stack, bprm.sp);
 	/* the heap grows from there */
 	KTEST_EXPECT_UEQ(test, do_brk(mm, 0x409000), 0x409000);
-	expect_area(test, mm, 0x408000, 0x404000, 0x409000, VM_READ | VM_WRITE);
+	expect_area(test, mm, 0x408000, 0x405000, 0x409000, VM_READ | VM_WRITE);
 }
 
 static void binfmt_elf_stack_area(struct ktest *test)
@@ -413,7 +462,10 @@ static void binfmt_elf_static_pie(struct ktest *test)
 	expect_area(test, mm, DYN_BASE, DYN_BASE, DYN_BASE + 0x1000, VM_READ);
 	expect_area(test, mm, DYN_BASE + 0x1000, DYN_BASE + 0x1000, DYN_BASE + 0x3000,
 		    VM_READ | VM_EXEC);
-	expect_area(test, mm, DYN_BASE + 0x4000, DYN_BASE + 0x4000, DYN_BASE + 0x8000,
+	expect_area(test, mm, DYN_BASE + 0x4000, DYN_BASE + 0x4000, DYN_BASE + 0x5000,
+		    VM_READ | VM_WRITE);
+	expect_file_area(test, mm, DYN_BASE + 0x4000, (DATA_OFF - 0x100) >> PAGE_SHIFT);
+	expect_area(test, mm, DYN_BASE + 0x5000, DYN_BASE + 0x5000, DYN_BASE + 0x8000,
 		    VM_READ | VM_WRITE);
 	KTEST_EXPECT_TRUE(test, mem_is_file(mm, DYN_BASE + TEXT_OFF, TEXT_OFF, TEXT_SIZE));
 	KTEST_EXPECT_TRUE(test, mem_is_zero(mm, DYN_BASE + DATA_VOFF + DATA_FILESZ,
@@ -463,7 +515,9 @@ static void binfmt_elf_segments_share_a_page(struct ktest *test)
 			     0x1000, 0x1000);
 	KTEST_ASSERT_EQ(test, load(mm, IMG_SIZE, default_argv, default_envp, &bprm), 0);
 	expect_area(test, mm, 0x401000, 0x401000, 0x402000, VM_READ | VM_EXEC);
-	expect_area(test, mm, 0x402000, 0x402000, 0x404000, VM_READ | VM_WRITE);
+	expect_area(test, mm, 0x402000, 0x402000, 0x403000, VM_READ | VM_WRITE);
+	expect_file_area(test, mm, 0x402000, (TEXT_OFF + 0x1000) >> PAGE_SHIFT);
+	expect_area(test, mm, 0x403000, 0x403000, 0x404000, VM_READ | VM_WRITE);
 	KTEST_EXPECT_TRUE(test, mem_is_file(mm, 0x401000, TEXT_OFF, TEXT_SIZE + 0x100));
 	KTEST_EXPECT_TRUE(test, mem_is_zero(mm, 0x402900, 0x1700));
 	KTEST_EXPECT_UEQ(test, mm->end_code, 0x402800);
@@ -591,28 +645,49 @@ static int load_args(const char *const *argv, const char *const *envp, int *map_
 	return ret;
 }
 
+/* A NULL-terminated array of @n pointers to @str (kmalloc'd). */
+static const char **repeat(const char *str, int n)
+{
+	const char **v = kmalloc_array(n + 1, sizeof(*v), GFP_KERNEL);
+
+	if (v) {
+		for (int i = 0; i < n; i++)
+			v[i] = str;
+		v[n] = NULL;
+	}
+	return v;
+}
+
+/*
+ * E2BIG: one string longer than MAX_ARG_STRLEN, or argv and envp together
+ * past ARG_MAX_BYTES (2 MiB, Linux's with an 8 MiB stack).  Pieces of
+ * 120000 bytes: @over of them are too many, @half of them are over half.
+ */
 static void binfmt_elf_e2big(struct ktest *test)
 {
+	enum { PIECE = 120000, OVER = ARG_MAX_BYTES / PIECE + 1, HALF = OVER / 2 + 1 };
 	char *big = kmalloc(MAX_ARG_STRLEN + 1, GFP_KERNEL);
 	const char *too_long[] = { a_string(big, MAX_ARG_STRLEN), NULL };
-	const char *two_halves[] = { a_string(big, 70000), a_string(big, 70000), NULL };
-	const char *half[] = { a_string(big, 70000), NULL };
 	const char *longest[] = { a_string(big, MAX_ARG_STRLEN - 1), NULL };
+	const char **over = repeat(a_string(big, PIECE), OVER);
+	const char **half = repeat(a_string(big, PIECE), HALF);
 	int mapped;
 
-	KTEST_ASSERT_NOT_NULL(test, big);
+	KTEST_ASSERT_TRUE(test, big && over && half);
 	memset(big, 'a', MAX_ARG_STRLEN);
 	big[MAX_ARG_STRLEN] = '\0';
 	build_image(ET_EXEC, EXEC_BASE);
 
 	KTEST_EXPECT_EQ(test, load_args(too_long, NULL, &mapped), -E2BIG);
 	KTEST_EXPECT_EQ(test, mapped, 0);
-	KTEST_EXPECT_EQ(test, load_args(two_halves, NULL, &mapped), -E2BIG);
+	KTEST_EXPECT_EQ(test, load_args(over, NULL, &mapped), -E2BIG);
 	KTEST_EXPECT_EQ(test, load_args(half, half, &mapped), -E2BIG);
-	KTEST_EXPECT_EQ(test, load_args(NULL, two_halves, &mapped), -E2BIG);
+	KTEST_EXPECT_EQ(test, load_args(NULL, over, &mapped), -E2BIG);
 	/* one string of MAX_ARG_STRLEN bytes, NUL included, fits exactly */
 	KTEST_EXPECT_EQ(test, load_args(longest, NULL, &mapped), 0);
 	KTEST_EXPECT_EQ(test, load_args(half, NULL, &mapped), 0);
+	kfree(over);
+	kfree(half);
 	kfree(big);
 }
 

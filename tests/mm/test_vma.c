@@ -282,8 +282,11 @@ static void vma_mmap_vm_flags(struct ktest *test)
 			KTEST_EXPECT_UEQ(test, vma->vm_pgoff, addr >> PAGE_SHIFT);
 		} else {
 			/* shared anonymous memory is a shmem file, as in Linux */
+			char buf[64];
+
 			KTEST_ASSERT_NOT_NULL(test, vma->vm_file);
-			KTEST_EXPECT_STREQ(test, vma->vm_file->f_path, "/dev/zero (deleted)");
+			KTEST_EXPECT_STREQ(test, d_path(&vma->vm_file->f_path, buf, sizeof(buf)),
+					   "/dev/zero (deleted)");
 			KTEST_EXPECT_UEQ(test, vma->vm_pgoff, 0);
 		}
 	}
@@ -823,8 +826,9 @@ static void vma_maps_anonymous(struct ktest *test)
 	expect_maps_line(test, 0x300000, "00300000-00306000 rw-p 00000000 00:00 0 \n");
 	expect_maps_line(test, 0x400000, "00400000-00401000 ---p 00000000 00:00 0 \n");
 	expect_maps_line(test, 0x500000, "00500000-00502000 r-xp 00000000 00:00 0 \n");
-	n = snprintf(shared, sizeof(shared), "00600000-00601000 rwxs 00000000 00:01 %lu ",
-		     find_vma(mm, 0x600000)->vm_file->f_inode->i_ino);
+	n = snprintf(shared, sizeof(shared), "00600000-00601000 rwxs 00000000 00:%02x %lu ",
+		     MINOR(file_inode(find_vma(mm, 0x600000)->vm_file)->i_sb->s_dev),
+		     file_inode(find_vma(mm, 0x600000)->vm_file)->i_ino);
 	while (n < 72)
 		shared[n++] = ' ';		/* the name starts in column 73 */
 	snprintf(shared + n, sizeof(shared) - n, " /dev/zero (deleted)\n");

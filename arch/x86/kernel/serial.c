@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The console: a 16550 UART on COM1 at 115200 8N1, polled.  (Linux's
+ * The console: a 16550 UART on COM1 at 115200 8N1; output polled, input
+ * by interrupt once the terminal is up (drivers/tty/tty_io.c).  (Linux's
  * full driver is drivers/tty/serial/8250/; this is its early_printk
  * cousin, arch/x86/kernel/early_printk.c.)
  */
@@ -69,6 +70,14 @@ void serial_write(const char *s, size_t n)
 			serial_putc('\r');
 		serial_putc(s[i]);
 	}
+}
+
+/* serial_enable_rx_interrupt - raise IRQ 4 when a byte arrives (tty_init). */
+void serial_enable_rx_interrupt(void)
+{
+	while (serial_getc() >= 0)
+		;				/* whatever came before is not input */
+	outb(0x01, COM1 + UART_IER);		/* received data available */
 }
 
 int serial_getc(void)

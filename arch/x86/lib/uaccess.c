@@ -33,6 +33,23 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 	return left;
 }
 
+/*
+ * raw_copy_from_user - copy_from_user() without zeroing what could not be
+ * copied: for copies straight into the page cache, where the bytes past
+ * a fault must stay as they were (Linux: the same name).
+ */
+unsigned long raw_copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	unsigned long left;
+
+	if (!access_ok(from, n))
+		return n;
+	stac();
+	left = copy_user_generic(to, (const void *)from, n);
+	clac();
+	return left;
+}
+
 /* copy_to_user - copy @n bytes to user space; returns the bytes not copied. */
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 {

@@ -44,6 +44,7 @@ static inline void clac(void)
 }
 
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
+unsigned long raw_copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
 unsigned long clear_user(void __user *to, unsigned long n);
 long strncpy_from_user(char *dst, const char __user *src, long count);

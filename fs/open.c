@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Opening and closing, and the calls about a path's access (Linux:
+ * fs/open.c).
+ *
+ *   open / openat / creat   getname -> do_filp_open -> fd_install
+ *   close                   the descriptor goes; the file with its last one
+ *   access / faccessat      does the name exist, may it be executed
+ *   chdir / fchdir          the working directory
+ *   truncate / ftruncate    a regular file's size
+ */
+#include <kernel.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <sched.h>
+#include <syscalls.h>
+
+/* filp_close - a descriptor's reference to @file is gone. */
+int filp_close(struct file *file)
+{
+	fput(file);
+	return 0;
+}
+
+/* filp_open - kernel code opening a file by name (the console, exec). */
+struct file *filp_open(const char *filename, int flags, umode_t mode)
+{
+	return do_filp_open(AT_FDCWD, filename, flags, mode);
+}
+
+/* do_sys_open - the body of open(2)/openat(2): a new descriptor, or -errno. */
+static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
+{
+	struct file *f;
+	char *name;
+	int fd;
+
+	if (flags & ~VALID_OPEN_FLAGS)
+		return -EINVAL;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	fd = get_unused_fd_flags(flags);
+	if (fd >= 0) {
+		f = do_filp_open(dfd, name, flags, mode);
+		if (IS_ERR(f)) {
+			put_unused_fd(fd);
+			fd = PTR_ERR(f);
+		} else {
+			fd_install(fd, f);
+		}
+	}
+	putname(name);
+	return fd;
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_open(AT_FDCWD, filename, flags, mode);
+}
+
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_open(dfd, filename, flags, mode);
+}
+
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	return do_sys_open(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	return close_fd(fd);
+}
+
+/*
+ * do_faccessat - does the file exist, and may current (root) do @mode to
+ * it?  Root may read and write anything; executing needs an x bit.
+ */
+static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
+{
+	struct path path;
+	long err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	err = inode_permission(path.dentry->d_inode, mode);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
+{
+	return do_faccessat(AT_FDCWD, filename, mode, 0);
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, int, flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	struct path path;
+	long err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+
+	if (err)
+		return err;
+	set_fs_pwd(current->fs, &path);
+	path_put(&path);
+	return 0;
+}
+
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
+{
+	struct file *f = fget(fd);
+	long err = -EBADF;
+
+	if (f) {
+		err = -ENOTDIR;
+		if (S_ISDIR(file_inode(f)->i_mode)) {
+			set_fs_pwd(current->fs, &f->f_path);
+			err = 0;
+		}
+		fput(f);
+	}
+	return err;
+}
+
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	int old = current->fs->umask;
+
+	current->fs->umask = mask & S_IRWXUGO;
+	return old;
+}
+
+/* vfs_truncate_inode - set a regular file's size; pages past it go. */
+int vfs_truncate_inode(struct inode *inode, loff_t size)
+{
+	int err;
+
+	if (size < 0)
+		return -EINVAL;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) || !inode->i_op || !inode->i_op->setsize)
+		return -EINVAL;
+	down_write(&inode->i_rwsem);
+	err = inode->i_op->setsize(inode, size);
+	up_write(&inode->i_rwsem);
+	return err;
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct path p;
+	long err = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, &p);
+
+	if (err)
+		return err;
+	err = vfs_truncate_inode(p.dentry->d_inode, length);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+{
+	struct file *f = fget(fd);
+	long err = -EBADF;
+
+	if (f) {
+		err = (f->f_mode & FMODE_WRITE) ? vfs_truncate_inode(file_inode(f), length) : -EINVAL;
+		fput(f);
+	}
+	return err;
+}

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * read, write and their relatives (Linux: fs/read_write.c).
+ *
+ *   read(fd, buf, n)      fget -> vfs_read -> f_op->read_iter(file, iter, &f_pos)
+ *   pread64               the same at a given offset; f_pos stays
+ *   readv / writev        each buffer in turn, stopping at a short one
+ *   lseek                 f_op->llseek (regular files: generic_file_llseek;
+ *                         pipes and terminals: -ESPIPE)
+ *
+ * A regular file's or directory's position is updated under its file's
+ * f_pos_lock, so two threads sharing the file each get whole reads.
+ */
+#include <kernel.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <syscalls.h>
+#include <uio.h>
+#include <asm/uaccess.h>
+
+#define MAX_RW_COUNT	(0x7fffffff & PAGE_MASK)	/* Linux's limit on one transfer */
+
+/* Regular files and directories keep their position atomic (FMODE_ATOMIC_POS). */
+static bool file_pos_atomic(struct file *f)
+{
+	umode_t mode = file_inode(f)->i_mode;
+
+	return S_ISREG(mode) || S_ISDIR(mode);
+}
+
+ssize_t vfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (S_ISDIR(file_inode(file)->i_mode))
+		return -EISDIR;
+	if (!file->f_op || !file->f_op->read_iter)
+		return -EINVAL;
+	if (!iov_iter_count(to))
+		return 0;
+	return file->f_op->read_iter(file, to, pos);
+}
+
+ssize_t vfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->write_iter)
+		return -EINVAL;
+	if (!iov_iter_count(from))
+		return 0;
+	return file->f_op->write_iter(file, from, pos);
+}
+
+/* kernel_read, kernel_write - a transfer to or from kernel memory. */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+
+	iov_iter_kvec(&iter, buf, count);
+	return vfs_read(file, &iter, pos);
+}
+
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+
+	iov_iter_kvec(&iter, (void *)buf, count);
+	return vfs_write(file, &iter, pos);
+}
+
+/*
+ * do_rw - one user buffer at the file's position (@ppos NULL) or at *@ppos
+ * Return: bytes moved, or -errno.
+ */
+static ssize_t do_rw(struct file *f, void __user *buf, size_t count, loff_t *ppos, bool write)
+{
+	bool lock = !ppos && file_pos_atomic(f);
+	struct iov_iter iter;
+	loff_t pos;
+	ssize_t ret;
+
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	iov_iter_ubuf(&iter, buf, min_t(size_t, count, MAX_RW_COUNT));
+	if (lock)
+		down_write(&f->f_pos_lock);
+	pos = ppos ? *ppos : f->f_pos;
+	ret = write ? vfs_write(f, &iter, &pos) : vfs_read(f, &iter, &pos);
+	if (!ppos && ret >= 0)
+		f->f_pos = pos;
+	if (lock)
+		up_write(&f->f_pos_lock);
+	return ret;
+}
+
+/* ksys_rw - read(2)/write(2) and the p-variants (@pos >= 0, or -1 for f_pos). */
+static ssize_t ksys_rw(unsigned int fd, void __user *buf, size_t count, loff_t pos, bool write)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	if (pos >= 0 && !(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
+		ret = -ESPIPE;
+	else
+		ret = do_rw(f, buf, count, pos >= 0 ? &pos : NULL, write);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	return ksys_rw(fd, buf, count, -1, false);
+}
+
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+{
+	return ksys_rw(fd, (void __user *)buf, count, -1, true);
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	return ksys_rw(fd, buf, count, pos, false);
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+		loff_t, pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	return ksys_rw(fd, (void __user *)buf, count, pos, true);
+}
+
+/* do_iov - readv/writev: each buffer in turn; a short transfer ends it. */
+static ssize_t do_iov(unsigned long fd, const struct iovec __user *uvec, int vlen, bool write)
+{
+	struct file *f;
+	ssize_t total = 0;
+
+	if (vlen < 0 || vlen > UIO_MAXIOV)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	for (int i = 0; i < vlen; i++) {
+		struct iovec iov;
+		ssize_t n;
+
+		if (copy_from_user(&iov, &uvec[i], sizeof(iov))) {
+			total = total ? total : -EFAULT;
+			break;
+		}
+		if ((ssize_t)iov.iov_len < 0) {
+			total = total ? total : -EINVAL;
+			break;
+		}
+		if (!iov.iov_len)
+			continue;
+		n = do_rw(f, iov.iov_base, iov.iov_len, NULL, write);
+		if (n < 0) {
+			total = total ? total : n;
+			break;
+		}
+		total += n;
+		if ((size_t)n < iov.iov_len)
+			break;
+	}
+	fput(f);
+	return total;
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, int, vlen)
+{
+	return do_iov(fd, vec, vlen, false);
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, int, vlen)
+{
+	return do_iov(fd, vec, vlen, true);
+}
+
+/* generic_file_llseek - a file with a size: SEEK_SET, SEEK_CUR, SEEK_END. */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t base;
+
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = file->f_pos;
+		break;
+	case SEEK_END:
+		base = file_inode(file)->i_size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (base + offset < 0)
+		return -EINVAL;
+	file->f_pos = base + offset;
+	return file->f_pos;
+}
+
+/* no_llseek - a pipe or a terminal has no position. */
+loff_t no_llseek(struct file *file, loff_t offset, int whence)
+{
+	return -ESPIPE;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
+{
+	struct file *f = fget(fd);
+	loff_t ret;
+
+	if (!f)
+		return -EBADF;
+	if (whence > SEEK_END) {
+		ret = -EINVAL;
+	} else if (!(f->f_mode & FMODE_LSEEK)) {
+		ret = -ESPIPE;
+	} else {
+		down_write(&f->f_pos_lock);
+		ret = f->f_op && f->f_op->llseek ? f->f_op->llseek(f, offset, whence) :
+		      generic_file_llseek(f, offset, whence);
+		up_write(&f->f_pos_lock);
+	}
+	fput(f);
+	return ret;
+}
