@@ -189,8 +189,9 @@ TEST_CMDLINE_ktest := ktest
 TEST_CMDLINE_ktest-mm := ktest ktest.filter=$(KTEST_MM_FILTER)
 TEST_CMDLINE_ktest-selftest := ktest ktest.filter=ktest_selftest
 TEST_CMDLINE_gdb := init=hello
+TEST_CMDLINE_shell :=
 TEST_CMDLINE_bench := ktest slub_debug=- ktest.filter=bench_*
-TEST_ISOS := $(foreach t,ktest ktest-mm ktest-selftest gdb,$(BUILD)/test/dissect-$(t).iso)
+TEST_ISOS := $(foreach t,ktest ktest-mm ktest-selftest gdb shell,$(BUILD)/test/dissect-$(t).iso)
 
 $(BUILD)/test/dissect-%.iso: $(KERNEL) $(TEST_INITRD) boot/grub.cfg.in
 	@echo "  ISO     $@"

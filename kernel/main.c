@@ -113,7 +113,7 @@ static void kernel_init_freeable(void)
 	fput(console);
 }
 
-static const char *execute_command = "/bin/hello";	/* "init=PROGRAM" */
+static const char *execute_command = "/bin/init";	/* "init=PROGRAM" */
 
 static int init_setup(char *val)
 {

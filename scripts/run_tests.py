@@ -5,7 +5,9 @@
   1. host checks (make targets that build and run a program on this machine)
   2. the in-kernel KTAP suites, booted headless in QEMU once per
      configuration (RAM size and ktest.filter), serial to build/test/*.log
-  3. the batch GDB check (scripts/gdb_check.sh)
+  3. the interactive shell driven through the serial console
+     (scripts/shell_test.py: keys typed, the screen read back)
+  4. the batch GDB check (scripts/gdb_check.sh)
 
 Each QEMU run must end with the kernel's own report on the debugcon port
 ("ktest pass"/"ktest fail", see include/reboot.h) and a complete KTAP log:
@@ -213,6 +215,28 @@ def run_qemu_config(build, tally, name, iso_name, mem, timeout, expect=None):
     return elapsed
 
 
+def run_shell_test(build, tally):
+    """scripts/shell_test.py: each step it prints ("ok  NAME" / "FAIL NAME: why") counts."""
+    print("== shell: typing at /bin/sh on the serial console", flush=True)
+    iso = os.path.join(build, "test", "dissect-shell.iso")
+    log = os.path.join(build, "test", "shell.log")
+    try:
+        out = subprocess.run([sys.executable, os.path.join("scripts", "shell_test.py"), iso, log],
+                             stdout=subprocess.PIPE, timeout=600).stdout.decode(errors="replace")
+    except subprocess.TimeoutExpired:
+        tally.add("shell", "fail", "timed out")
+        return
+    print(out, end="")
+    steps = 0
+    for line in out.splitlines():
+        m = re.match(r"^(ok  |FAIL) ([^:]+)", line)
+        if m:
+            steps += 1
+            tally.add("shell:" + m.group(2).strip(), "pass" if m.group(1) == "ok  " else "fail")
+    if not steps:
+        tally.add("shell", "fail", "no steps ran (see %s)" % log)
+
+
 def run_gdb_check(build, tally):
     script = os.path.join("scripts", "gdb_check.sh")
     if not os.path.exists(script):
@@ -236,6 +260,7 @@ def main():
             continue
         run_qemu_config(args.build, tally, name, iso_name, mem, timeout, expect)
     if not args.only:
+        run_shell_test(args.build, tally)
         run_gdb_check(args.build, tally)
 
     print()
