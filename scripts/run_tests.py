@@ -7,7 +7,8 @@
      configuration (RAM size and ktest.filter), serial to build/test/*.log
   3. the interactive shell driven through the serial console
      (scripts/shell_test.py: keys typed, the screen read back)
-  4. the batch GDB check (scripts/gdb_check.sh)
+  4. make run INIT=prog ARGS="..." as shared/CONTRACT.md promises
+  5. the batch GDB check (scripts/gdb_check.sh)
 
 Each QEMU run must end with the kernel's own report on the debugcon port
 ("ktest pass"/"ktest fail", see include/reboot.h) and a complete KTAP log:
@@ -215,6 +216,38 @@ def run_qemu_config(build, tally, name, iso_name, mem, timeout, expect=None):
     return elapsed
 
 
+# make run INIT=... ARGS=...: (INIT, ARGS, what the console must show, make's exit status)
+MAKE_RUN_CASES = [
+    ("user/echo", "hello from init", "hello from init", 0),
+    ("user/ls", "/nonexistent", "init exited with status 2", 2),
+    ("user/fault_null", "", "init killed by signal 11", 2),
+]
+
+
+def run_make_run_init(build, tally):
+    """The contract's make run INIT=prog ARGS="...": the program is pid 1
+    with argv (basename, ARGS...), and its end is make run's."""
+    print("== make run INIT=... ARGS=...", flush=True)
+    for init, args, want, rc_want in MAKE_RUN_CASES:
+        prog = os.path.join(build, init)
+        cmd = ["make", "--no-print-directory", "run", "BUILD=" + build, "INIT=" + prog,
+               "ARGS=" + args]
+        try:
+            p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=300)
+            out, rc = p.stdout.decode(errors="replace").replace("\r\n", "\n"), p.returncode
+        except subprocess.TimeoutExpired:
+            out, rc = "timed out", -1
+        argv0 = "Run /bin/%s as init process" % os.path.basename(init)
+        ok = want in out and argv0 in out and rc == rc_want
+        name = "make-run:INIT=%s ARGS=%s" % (init, args)
+        print("%s %s" % ("ok  " if ok else "FAIL", name), flush=True)
+        if not ok:
+            print("  expected %r, %r and exit %d; got exit %d:\n%s" %
+                  (want, argv0, rc_want, rc, out[-2000:]))
+        tally.add(name, "pass" if ok else "fail")
+
+
 def run_shell_test(build, tally):
     """scripts/shell_test.py: each step it prints ("ok  NAME" / "FAIL NAME: why") counts."""
     print("== shell: typing at /bin/sh on the serial console", flush=True)
@@ -261,6 +294,7 @@ def main():
         run_qemu_config(args.build, tally, name, iso_name, mem, timeout, expect)
     if not args.only:
         run_shell_test(args.build, tally)
+        run_make_run_init(args.build, tally)
         run_gdb_check(args.build, tally)
 
     print()

@@ -136,7 +136,7 @@ def main():
     command("$? after it", "echo $?", ["\n127\n"])
     command("cd and pwd", "cd /proc; pwd; cd /; pwd", ["\n/proc\n/\n"])
     command("a process's maps", "cat /proc/self/maps",
-            ["r-xp", "/bin/cat", "[heap]", "[stack]"])
+            ["r-xp", "/bin/cat", "rw-p 00000000 00:00 0 ", "[stack]"])
     command("ps", "ps", ["PID", " sh", "ps"])
     command("free", "free", ["Mem:"])
     command("a crashing program", "fault_null", ["Segmentation fault"])

@@ -38,7 +38,7 @@ static const char *vma_name(struct vm_area_struct *vma, char *buf, int buflen)
 	}
 	if (!mm)
 		return NULL;
-	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk && mm->start_brk)
+	if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk)	/* vma_is_initial_heap */
 		return "[heap]";
 	if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
 		return "[stack]";

@@ -956,7 +956,7 @@ def vma_name(area, mm_of):
     if not area.mm:
         return None
     mm = mm_of(area.mm)
-    if area.start <= mm.brk and area.end >= mm.start_brk and mm.start_brk:
+    if area.start < mm.brk and area.end > mm.start_brk:
         return "[heap]"
     if area.start <= mm.start_stack and area.end >= mm.start_stack:
         return "[stack]"

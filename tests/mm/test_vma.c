@@ -855,6 +855,10 @@ static void vma_maps_heap_and_stack(struct ktest *test)
 	/* an ordinary area elsewhere stays unnamed */
 	map(test, 0x20000000, 1, RW);
 	expect_maps_line(test, 0x20000000, "20000000-20001000 rw-p 00000000 00:00 0 \n");
+	/* nor is the bss just below an empty heap (Linux: vma_is_initial_heap) */
+	mm->start_brk = mm->brk = 0x30001000;
+	map(test, 0x30000000, 1, RW);
+	expect_maps_line(test, 0x30000000, "30000000-30001000 rw-p 00000000 00:00 0 \n");
 }
 
 static struct ktest_case vma_cases[] = {
