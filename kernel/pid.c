@@ -24,9 +24,10 @@ static bool pid_test_and_set(pid_t pid)
 pid_t alloc_pid(void)
 {
 	unsigned long flags;
-	pid_t pid = last_pid;
+	pid_t pid;
 
 	local_irq_save(flags);
+	pid = last_pid;
 	for (int tries = 0; tries < PID_MAX; tries++) {
 		pid = pid + 1 < PID_MAX ? pid + 1 : 1;
 		if (!pid_test_and_set(pid)) {
