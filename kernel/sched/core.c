@@ -159,9 +159,7 @@ static void finish_task_switch(struct task_struct *prev)
 	struct mm_struct *mm = prev_mm;
 
 	prev_mm = NULL;
-	if (mm && mm != &init_mm)
-		mmdrop(mm);
-	else if (mm)
+	if (mm)
 		mmdrop(mm);
 	if (prev->state == TASK_DEAD)
 		release_task(prev);
