@@ -164,6 +164,12 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *task)
 	return (struct pt_regs *)((char *)task->stack + THREAD_SIZE) - 1;
 }
 
+/* is_global_init - is @tsk (a thread of) init, pid 1? */
+static inline bool is_global_init(struct task_struct *tsk)
+{
+	return tsk->tgid == 1;
+}
+
 /* kernel/sched/core.c */
 void sched_init(void);
 void schedule(void);

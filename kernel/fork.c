@@ -309,7 +309,11 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 				 CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_PIDFD | \
 				 CLONE_PTRACE)
 
-/* Linux's rules on which clone() flags need which. */
+/*
+ * Linux's rules on which clone() flags need which.  init may not make
+ * siblings (CLONE_PARENT): their parent would be the idle task, which
+ * never waits, so they would stay zombies forever.
+ */
 static int check_clone_flags(unsigned long flags)
 {
 	if (flags & CLONE_UNSUPPORTED)
@@ -317,6 +321,8 @@ static int check_clone_flags(unsigned long flags)
 	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
 		return -EINVAL;
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if ((flags & CLONE_PARENT) && is_global_init(current))
 		return -EINVAL;
 	return 0;
 }

@@ -139,6 +139,35 @@ static void sched_orphans_go_to_init(struct ktest *test)
 	KTEST_EXPECT_EQ(test, kernel_wait(-1, &status), -ECHILD);
 }
 
+static int sibling_maker(void *arg)
+{
+	kernel_thread(exit_with, (void *)5L, "sibling", CLONE_PARENT | SIGCHLD);
+	do_exit(0);
+}
+
+/*
+ * CLONE_PARENT makes a sibling: the new task's parent is the caller's.
+ * init may not (-EINVAL): a sibling of init would be a child of the idle
+ * task, which never waits.
+ */
+static void sched_clone_parent_makes_a_sibling(struct ktest *test)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_PARENT | SIGCHLD, .fn = exit_with, .fn_arg = (void *)0L,
+	};
+	int status = -1, sum = 0;
+
+	KTEST_ASSERT_EQ(test, current->pid, 1);
+	KTEST_EXPECT_EQ(test, PTR_ERR(copy_process(&args)), -EINVAL);
+	KTEST_ASSERT_GT(test, kernel_thread(sibling_maker, NULL, "maker", SIGCHLD), 1);
+	for (int i = 0; i < 2; i++) {			/* both are our children */
+		KTEST_EXPECT_GT(test, kernel_wait(-1, &status), 1);
+		sum += WEXITSTATUS(status);
+	}
+	KTEST_EXPECT_EQ(test, sum, 5);
+	KTEST_EXPECT_EQ(test, kernel_wait(-1, &status), -ECHILD);
+}
+
 /* Freed pids come round again, but only after the others: no quick reuse. */
 static void sched_pids_are_recycled(struct ktest *test)
 {
@@ -216,6 +245,7 @@ static struct ktest_case sched_cases[] = {
 	KTEST_CASE(sched_msleep_sleeps_long_enough),
 	KTEST_CASE(sched_wait_reports_exit_status),
 	KTEST_CASE(sched_orphans_go_to_init),
+	KTEST_CASE(sched_clone_parent_makes_a_sibling),
 	KTEST_CASE(sched_pids_are_recycled),
 	KTEST_CASE(sched_kthread_borrows_active_mm),
 	{}
