@@ -23,18 +23,50 @@ static const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 };
 #undef __SYSCALL
 
-static unsigned long enosys_reported[NR_syscalls / 64 + 1];
+/*
+ * The numbers already reported as not implemented: a bitmap below
+ * ENOSYS_BITMAP_NR, a short table above.  Once the table is full, later
+ * numbers above the bitmap are no longer reported.
+ */
+#define ENOSYS_BITMAP_NR	1024
+#define ENOSYS_TABLE_SIZE	16
+
+static unsigned long enosys_bitmap[ENOSYS_BITMAP_NR / 64];
+static unsigned long enosys_table[ENOSYS_TABLE_SIZE];
+static int enosys_table_used;
+
+/* enosys_reported - was @nr reported before?  If not, it counts as reported now. */
+static bool enosys_reported(unsigned long nr)
+{
+	unsigned long bit = 1UL << (nr % 64);
+	bool seen;
+
+	if (nr < ENOSYS_BITMAP_NR) {
+		seen = enosys_bitmap[nr / 64] & bit;
+		enosys_bitmap[nr / 64] |= bit;
+		return seen;
+	}
+	for (int i = 0; i < enosys_table_used; i++)
+		if (enosys_table[i] == nr)
+			return true;
+	if (enosys_table_used == ENOSYS_TABLE_SIZE)
+		return true;
+	enosys_table[enosys_table_used++] = nr;
+	return false;
+}
 
 /* sys_ni_syscall - not implemented: -ENOSYS, said once per number. */
 static long sys_ni_syscall(unsigned long nr)
 {
-	unsigned long idx = nr < NR_syscalls ? nr : NR_syscalls;
+	unsigned long flags;
+	bool seen;
 
-	if (!(enosys_reported[idx / 64] & (1UL << (idx % 64)))) {
-		enosys_reported[idx / 64] |= 1UL << (idx % 64);
+	local_irq_save(flags);
+	seen = enosys_reported(nr);
+	local_irq_restore(flags);
+	if (!seen)
 		pr_info("%s[%d]: system call %lu is not implemented (-ENOSYS)\n",
 			current->comm, current->pid, nr);
-	}
 	return -ENOSYS;
 }
 
