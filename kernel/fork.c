@@ -28,7 +28,8 @@
  *       wake_up_new_task()       the child runs
  *
  * Every failure unwinds completely: the caller sees -ENOMEM (or -EAGAIN
- * when pids run out) and nothing is left allocated.
+ * when pids run out, -EPERM for a CLONE_SETTLS pointer outside user
+ * space) and nothing is left allocated.
  */
 #include <kernel.h>
 #include <errno.h>
@@ -353,8 +354,8 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
  * returns to user mode where current entered the kernel, with 0 in rax.
  * The new task is not yet runnable (wake_up_new_task()).
  *
- * Return: the task, or ERR_PTR(-EINVAL / -ENOMEM / -EAGAIN); on failure
- * everything allocated on the way has been freed again.
+ * Return: the task, or ERR_PTR(-EINVAL / -ENOMEM / -EPERM / -EAGAIN); on
+ * failure everything allocated on the way has been freed again.
  */
 struct task_struct *copy_process(const struct kernel_clone_args *args)
 {
@@ -378,7 +379,9 @@ struct task_struct *copy_process(const struct kernel_clone_args *args)
 	retval = copy_mm(args->flags, p);
 	if (retval)
 		goto bad_fork_cleanup_fs;
-	copy_thread(p, args);
+	retval = copy_thread(p, args);
+	if (retval)
+		goto bad_fork_cleanup_mm;
 	retval = -EAGAIN;
 	p->pid = alloc_pid();
 	if (p->pid < 0)

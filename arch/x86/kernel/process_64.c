@@ -42,6 +42,8 @@ BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != 0);
  * thread's function, or the parent's user registers with rax = 0 (the
  * child's fork() returns 0), a new stack and thread pointer if clone()
  * gave them.  The FPU state is the parent's too (struct copy).
+ * Return: 0, or -EPERM for a thread pointer outside user space (as
+ * arch_prctl(ARCH_SET_FS): loading it into the FS base would fault).
  */
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 {
@@ -63,10 +65,13 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		childregs->sp = args->stack;
 	if (current->mm)
 		fxsave(&p->thread.fpu);		/* the parent's registers, now */
-	if (args->flags & CLONE_SETTLS)
+	if (args->flags & CLONE_SETTLS) {
+		if (args->tls >= TASK_SIZE_MAX)
+			return -EPERM;
 		p->thread.fsbase = args->tls;
-	else if (current->mm)
+	} else if (current->mm) {
 		p->thread.fsbase = rdmsr(MSR_FS_BASE);
+	}
 	return 0;
 }
 
