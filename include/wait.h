@@ -12,6 +12,14 @@
 
 struct task_struct;
 
+/* wait4() options, Linux's values (Linux: include/uapi/linux/wait.h). */
+#define WNOHANG		0x00000001	/* do not sleep: 0 if no child has exited */
+#define WUNTRACED	0x00000002
+#define WCONTINUED	0x00000008
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
 struct wait_queue_head {
 	struct list_head head;
 };

@@ -160,7 +160,6 @@ static struct task_struct *find_zombie_child(pid_t pid, bool *any_child)
 	return NULL;
 }
 
-#define WNOHANG		0x00000001
 #define RUSAGE_SIZE	144	/* sizeof(struct rusage) on x86-64 */
 
 /**
@@ -196,12 +195,6 @@ long do_wait(pid_t pid, int *status, int options, int *unused)
 	release_task(p);
 	return ret;
 }
-
-#define WUNTRACED	0x00000002
-#define WCONTINUED	0x00000008
-#define __WNOTHREAD	0x20000000
-#define __WALL		0x40000000
-#define __WCLONE	0x80000000
 
 /*
  * wait4 - wait for a child: @upid > 0 that child, -1 (or, with no process

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <slab.h>
 #include <string.h>
+#include <asm/irqflags.h>
 #include <asm/serial.h>
 
 #define MAX_WORDS	16
@@ -257,6 +258,34 @@ static void user_enosys_logged_once(struct ktest *test)
 	drop_lazy_mm();
 }
 
+/*
+ * EFLAGS.AC, which user mode may set, must never reach kernel code: with
+ * SMAP it lets the kernel touch user memory anywhere.  eflags_ac spins
+ * with AC set while this task sleeps a tick at a time.  When the tick
+ * preempts the spinner, this task runs next, switched to from the
+ * interrupt's way out -- and a switch keeps RFLAGS as it is.
+ */
+static void user_eflags_ac_stays_in_user_mode(struct ktest *test)
+{
+	const char *argv[] = { "eflags_ac", "40000000", NULL }, *envp[] = { NULL };
+	struct run_args a = { "eflags_ac", argv, envp };
+	int status = -1, checks = 0, with_ac = 0;
+	pid_t pid = kernel_thread(run_program, &a, "eflags_ac", SIGCHLD);
+
+	KTEST_ASSERT_GT(test, pid, 1);
+	while (do_wait(pid, &status, WNOHANG, NULL) == 0) {
+		msleep(1);
+		checks++;
+		if (arch_local_save_flags() & X86_EFLAGS_AC)
+			with_ac++;
+	}
+	ktest_printk(test, "%d wake-ups while it spun, %d with AC set", checks, with_ac);
+	KTEST_EXPECT_EQ(test, status, 0);
+	KTEST_EXPECT_GE(test, checks, 5);
+	KTEST_EXPECT_EQ(test, with_ac, 0);
+	drop_lazy_mm();
+}
+
 static void user_exec_of_missing_program_fails(struct ktest *test)
 {
 	const char *argv[] = { "no_such_program", NULL }, *envp[] = { NULL };
@@ -272,6 +301,7 @@ static struct ktest_case user_cases[] = {
 	KTEST_CASE(user_printf_reaches_console),
 	KTEST_CASE(user_segfault_is_reported),
 	KTEST_CASE(user_enosys_logged_once),
+	KTEST_CASE(user_eflags_ac_stays_in_user_mode),
 	KTEST_CASE(user_exec_of_missing_program_fails),
 	{}
 };

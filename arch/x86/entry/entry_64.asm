@@ -4,9 +4,10 @@
 ;
 ; Each of the 256 stubs makes the stack look the same -- an error code
 ; (the CPU's, or 0 for vectors that have none) under the vector number --
-; and jumps to common_entry, which turns it into a struct pt_regs and calls
-; do_idt_entry(regs, vector).  Coming from user mode, SWAPGS exchanges the
-; user's GS base for the kernel's on the way in and back on the way out.
+; and jumps to common_entry, which closes user access (ASM_CLAC), turns it
+; into a struct pt_regs and calls do_idt_entry(regs, vector).  Coming from
+; user mode, SWAPGS exchanges the user's GS base for the kernel's on the
+; way in and back on the way out.
 ;
 ;   stack at common_entry:          struct pt_regs built from it:
 ;     ss, rsp, rflags, cs, rip        ... ip, cs, flags, sp, ss (CPU)
@@ -17,6 +18,21 @@
 section .entry.text progbits alloc exec nowrite align=16
 bits 64
 default rel
+
+%include "arch/x86/include/asm/processor.inc"
+
+; ASM_CLAC: close the kernel's access to user pages (EFLAGS.AC = 0 with
+; SMAP).  User mode may set AC (popf), and an interrupt or exception does
+; not clear it as SYSCALL does (MSR_SYSCALL_MASK), so every entry from the
+; IDT must.  Linux patches a clac in at boot on CPUs with SMAP
+; (alternatives); dissect tests the feature bit.  Clobbers the flags.
+extern boot_cpu_data
+%macro ASM_CLAC 0
+	test	dword [boot_cpu_data + CPUINFO_features], 1 << X86_FEATURE_SMAP_BIT
+	jz	%%no_smap
+	clac
+%%no_smap:
+%endmacro
 
 ; PUSH_REGS_AFTER_AX: the rest of a struct pt_regs below its ax slot
 ; (Linux: PUSH_AND_CLEAR_REGS); both entries use it.
@@ -53,6 +69,7 @@ idt_stub_ %+ v:
 
 	align 16
 common_entry:
+	ASM_CLAC
 	test	qword [rsp + 24], 3	; cs: from user mode?
 	jz	.from_kernel
 	swapgs

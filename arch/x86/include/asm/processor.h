@@ -25,6 +25,10 @@ struct cpuinfo_x86 {
 
 extern struct cpuinfo_x86 boot_cpu_data;
 
+/* entry_64.asm tests X86_FEATURE_SMAP itself (asm/processor.inc). */
+#define CPUINFO_features	64
+#define X86_FEATURE_SMAP_BIT	6
+
 static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
 {
 	asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)

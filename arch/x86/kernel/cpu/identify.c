@@ -6,6 +6,10 @@
 
 struct cpuinfo_x86 boot_cpu_data;
 
+/* ASM_CLAC in entry_64.asm reads the SMAP bit by these numbers. */
+BUILD_BUG_ON(offsetof(struct cpuinfo_x86, features) != CPUINFO_features);
+BUILD_BUG_ON(X86_FEATURE_SMAP != X86_FEATURE_SMAP_BIT);
+
 static void set_feature(unsigned int f, bool on)
 {
 	if (on)
