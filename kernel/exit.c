@@ -144,20 +144,29 @@ void release_task(struct task_struct *p)
 	kmem_cache_free(task_struct_cachep, p);
 }
 
-/* A zombie child of current matching @pid (-1: any); *any_child says if one exists. */
+/*
+ * A zombie child of current matching @pid (-1: any); *any_child says if
+ * one exists.  Interrupts are off for the walk: a child that reaps itself
+ * (a kthread) leaves the list at any switch.  A zombie stays until we reap it.
+ */
 static struct task_struct *find_zombie_child(pid_t pid, bool *any_child)
 {
-	struct task_struct *p;
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
 
 	*any_child = false;
+	local_irq_save(flags);
 	list_for_each_entry(p, &current->children, sibling) {
 		if (pid > 0 && p->pid != pid)
 			continue;
 		*any_child = true;
-		if (p->exit_state == EXIT_ZOMBIE)
-			return p;
+		if (p->exit_state == EXIT_ZOMBIE) {
+			found = p;
+			break;
+		}
 	}
-	return NULL;
+	local_irq_restore(flags);
+	return found;
 }
 
 #define RUSAGE_SIZE	144	/* sizeof(struct rusage) on x86-64 */
@@ -222,10 +231,13 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
 	struct task_struct *p;
+	unsigned long flags;
 
+	local_irq_save(flags);			/* a dead thread may be freed at any switch */
 	list_for_each_entry(p, &task_list, tasks)
 		if (p->tgid == current->tgid && p != current && !p->exit_state)
 			send_sig(SIGKILL, p);
+	local_irq_restore(flags);
 	do_exit((error_code & 0xff) << 8);
 }
 

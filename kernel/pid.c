@@ -45,13 +45,22 @@ void free_pid(pid_t pid)
 	pid_map[pid / 64] &= ~(1UL << (pid % 64));
 }
 
-/* find_task_by_pid - the live (or zombie) task with @pid, or NULL. */
+/*
+ * find_task_by_pid - the live (or zombie) task with @pid, or NULL.  The
+ * walk runs with interrupts off: a task that reaps itself is freed at the
+ * next switch, and a walk preempted on it would go on through freed memory.
+ */
 struct task_struct *find_task_by_pid(pid_t pid)
 {
-	struct task_struct *p;
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
 
+	local_irq_save(flags);
 	list_for_each_entry(p, &task_list, tasks)
-		if (p->pid == pid)
-			return p;
-	return NULL;
+		if (p->pid == pid) {
+			found = p;
+			break;
+		}
+	local_irq_restore(flags);
+	return found;
 }

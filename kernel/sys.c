@@ -109,12 +109,15 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
 	struct sysinfo val = { 0 };
 	struct task_struct *p;
+	unsigned long flags;
 
 	val.uptime = ktime_get_ns() / 1000000000ULL;
 	val.totalram = totalram_pages * PAGE_SIZE;
 	val.freeram = nr_free_pages() * PAGE_SIZE;
+	local_irq_save(flags);			/* a dead task may be freed at any switch */
 	list_for_each_entry(p, &task_list, tasks)
 		val.procs++;
+	local_irq_restore(flags);
 	val.mem_unit = 1;
 	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }

@@ -168,6 +168,45 @@ static void sched_clone_parent_makes_a_sibling(struct ktest *test)
 	KTEST_EXPECT_EQ(test, kernel_wait(-1, &status), -ECHILD);
 }
 
+static atomic_t churners;
+
+static int nap_and_exit(void *arg)
+{
+	msleep((long)arg);
+	atomic_dec(&churners);
+	return 0;
+}
+
+/*
+ * A task that reaps itself (a kthread) is freed at the switch after its
+ * exit, so a walk of the task list or of a children list that is
+ * preempted on it would go on through freed (poisoned) memory: such walks
+ * run with interrupts off.  Here kthreads -- children of this task --
+ * come and go for 300 ms while this task walks both lists.
+ */
+static void sched_task_walks_survive_self_reaping(struct ktest *test)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(300);
+	int status, made = 0;
+
+	atomic_set(&churners, 0);
+	while (time_before(jiffies, end)) {
+		if (atomic_read(&churners) < 32) {
+			atomic_inc(&churners);
+			KTEST_ASSERT_NOT_NULL(test, kthread_run(nap_and_exit,
+								(void *)(long)(made++ % 4), "churn"));
+		}
+		for (int i = 0; i < 20; i++) {
+			KTEST_EXPECT_NULL(test, find_task_by_pid(PID_MAX));	/* never used */
+			KTEST_EXPECT_LE(test, do_wait(PID_MAX, &status, WNOHANG, NULL), 0);
+		}
+	}
+	while (atomic_read(&churners))
+		msleep(5);
+	msleep(5);				/* the last one's last switch */
+	ktest_printk(test, "%d kthreads came and went", made);
+}
+
 /* Freed pids come round again, but only after the others: no quick reuse. */
 static void sched_pids_are_recycled(struct ktest *test)
 {
@@ -246,6 +285,7 @@ static struct ktest_case sched_cases[] = {
 	KTEST_CASE(sched_wait_reports_exit_status),
 	KTEST_CASE(sched_orphans_go_to_init),
 	KTEST_CASE(sched_clone_parent_makes_a_sibling),
+	KTEST_CASE(sched_task_walks_survive_self_reaping),
 	KTEST_CASE(sched_pids_are_recycled),
 	KTEST_CASE(sched_kthread_borrows_active_mm),
 	{}
