@@ -7,6 +7,7 @@
 #include <gfp.h>
 #include <mm_types.h>
 #include <page-flags.h>
+#include <preempt.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 
@@ -388,6 +389,26 @@ static inline pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long a
 #define pte_alloc(mm, pmd)	(unlikely(pmd_none(*(pmd))) && __pte_alloc(mm, pmd))
 #define pte_alloc_map(mm, pmd, address) \
 	(pte_alloc(mm, pmd) ? NULL : pte_offset_map(pmd, address))
+
+/*
+ * The page-table lock.  A fault holds mmap_lock only for reading, so two
+ * threads of an mm may fault on one pte at once, and the kernel is
+ * preemptible: between looking at a pte and changing it, a fault takes
+ * this lock and checks that the pte is still what it saw (pte_same()).
+ * dissect has one CPU, where Linux's spin_lock() is preempt_disable(),
+ * and nothing else takes the lock: so that is all it is.  No sleeping
+ * (no allocation) while it is held.
+ */
+static inline pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
+{
+	preempt_disable();
+	return pte_offset_map(pmd, addr);
+}
+
+static inline void pte_unmap_unlock(pte_t *pte)
+{
+	preempt_enable();
+}
 
 /* arch/x86/mm/pgtable.c */
 pgd_t *pgd_alloc(struct mm_struct *mm);

@@ -23,7 +23,15 @@
 
 struct page *zero_page;
 
-/* --- allocating levels: *_alloc() in mm.h call these when empty ---- */
+/*
+ * --- allocating levels: *_alloc() in mm.h call these when empty ----
+ *
+ * Each returns 0 once the entry points at a table, or -ENOMEM.  Another
+ * thread's fault may fill the entry while we allocate: the entry is
+ * checked again with preemption off (Linux: under mm->page_table_lock),
+ * and if it is no longer empty, the table already there stays and ours
+ * is freed.
+ */
 
 int __pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)
 {
@@ -31,7 +39,14 @@ int __pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)
 
 	if (!new)
 		return -ENOMEM;
-	pgd_populate(mm, pgd, new);
+	preempt_disable();
+	if (pgd_none(*pgd)) {
+		pgd_populate(mm, pgd, new);
+		new = NULL;
+	}
+	preempt_enable();
+	if (new)
+		pud_free(mm, new);
 	return 0;
 }
 
@@ -41,7 +56,14 @@ int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)
 
 	if (!new)
 		return -ENOMEM;
-	pud_populate(mm, pud, new);
+	preempt_disable();
+	if (pud_none(*pud)) {
+		pud_populate(mm, pud, new);
+		new = NULL;
+	}
+	preempt_enable();
+	if (new)
+		pmd_free(mm, new);
 	return 0;
 }
 
@@ -51,7 +73,14 @@ int __pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 
 	if (!new)
 		return -ENOMEM;
-	pmd_populate(mm, pmd, new);
+	preempt_disable();
+	if (pmd_none(*pmd)) {
+		pmd_populate(mm, pmd, new);
+		new = NULL;
+	}
+	preempt_enable();
+	if (new)
+		pte_free(mm, new);
 	return 0;
 }
 
@@ -103,37 +132,47 @@ static inline pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)
  *
  * A read maps the shared zero page read-only: reading untouched memory
  * costs no memory.  A write maps a fresh zeroed page.  (Shared anonymous
- * memory never comes here: it is a shmem file, see mm/shmem.c.)
+ * memory never comes here: it is a shmem file, see mm/shmem.c.)  If
+ * another thread mapped the page while we allocated, its page stays and
+ * ours is freed.
  */
 static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct page *page;
+	struct page *page = NULL;
 	pte_t entry;
 
 	if (pte_alloc(vma->vm_mm, vmf->pmd))
 		return VM_FAULT_OOM;
-	vmf->pte = pte_offset_map(vmf->pmd, vmf->address);
-
 	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
 		entry = pte_mkspecial(pfn_pte(page_to_pfn(ZERO_PAGE(vmf->address)),
 					      vma->vm_page_prot));
-		set_pte(vmf->pte, pte_wrprotect(entry));
+		entry = pte_wrprotect(entry);
+	} else {
+		page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!page)
+			return VM_FAULT_OOM;
+		entry = maybe_mkwrite(mk_pte(page, vma->vm_page_prot), vma);
+	}
+	vmf->pte = pte_offset_map_lock(vma->vm_mm, vmf->pmd, vmf->address);
+	if (!pte_none(*vmf->pte)) {
+		pte_unmap_unlock(vmf->pte);
+		if (page)
+			put_page(page);
 		return 0;
 	}
-	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!page)
-		return VM_FAULT_OOM;
-	entry = maybe_mkwrite(mk_pte(page, vma->vm_page_prot), vma);
-	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
-	page_add_new_anon_rmap(page);
+	if (page) {
+		inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
+		page_add_new_anon_rmap(page);
+	}
 	set_pte(vmf->pte, entry);
+	pte_unmap_unlock(vmf->pte);
 	return 0;
 }
 
 /*
  * wp_page_reuse - the faulting mapping is the page's only user: just
- * make the pte writable, no copy.
+ * make the pte writable, no copy.  Called with the pte locked; unlocks.
  */
 static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
 {
@@ -144,6 +183,7 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
 			vmf->address, pte_pfn(vmf->orig_pte));
 	set_pte(vmf->pte, maybe_mkwrite(entry, vmf->vma));
 	flush_tlb_page(vmf->vma, vmf->address);
+	pte_unmap_unlock(vmf->pte);
 	return 0;
 }
 
@@ -152,20 +192,34 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
  *
  * High level logic flow:
  *   - allocate a page: zeroed if the old one is the zero page, else a copy
+ *   - lock the pte; if it changed meanwhile (another thread's fault got
+ *     there first), free the copy and let the access try again
  *   - point the pte at it, writable; flush the old translation
  *   - drop the old page's mapping and reference (its other users keep it)
+ *
+ * Called unlocked, holding a reference to the old page (do_wp_page()),
+ * which it drops.
  */
 static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct mm_struct *mm = vma->vm_mm;
 	struct page *old_page = vmf->page, *new_page;
+	vm_fault_t ret = 0;
 
 	new_page = alloc_page(GFP_KERNEL | (old_page ? 0 : __GFP_ZERO));
-	if (!new_page)
-		return VM_FAULT_OOM;
+	if (!new_page) {
+		ret = VM_FAULT_OOM;
+		goto out;
+	}
 	if (old_page)
 		copy_page(page_address(new_page), page_address(old_page));
+	vmf->pte = pte_offset_map_lock(mm, vmf->pmd, vmf->address);
+	if (!pte_same(*vmf->pte, vmf->orig_pte)) {
+		pte_unmap_unlock(vmf->pte);
+		put_page(new_page);
+		goto out;
+	}
 	if (mmtrace_on())
 		pr_info("mmtrace: do_wp_page pid %d addr %lx pfn %lx -> %lx copy%s\n",
 			current->pid, vmf->address, pte_pfn(vmf->orig_pte),
@@ -181,9 +235,13 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	flush_tlb_page(vma, vmf->address);
 	if (old_page) {
 		page_remove_rmap(old_page);
-		put_page(old_page);
+		put_page(old_page);		/* the mapping's reference */
 	}
-	return 0;
+	pte_unmap_unlock(vmf->pte);
+out:
+	if (old_page)
+		put_page(old_page);		/* ours, from do_wp_page() */
+	return ret;
 }
 
 /*
@@ -197,13 +255,18 @@ static vm_fault_t do_page_mkwrite(struct vm_fault *vmf)
 	return ops && ops->page_mkwrite ? ops->page_mkwrite(vmf) : 0;
 }
 
-/* wp_page_shared - the first write to a page of a shared mapping: no copy. */
+/*
+ * wp_page_shared - the first write to a page of a shared mapping: no copy.
+ * Called with the pte locked (->page_mkwrite must not sleep); unlocks.
+ */
 static vm_fault_t wp_page_shared(struct vm_fault *vmf)
 {
 	vm_fault_t ret = do_page_mkwrite(vmf);
 
-	if (ret)
+	if (ret) {
+		pte_unmap_unlock(vmf->pte);
 		return ret;
+	}
 	return wp_page_reuse(vmf);
 }
 
@@ -214,6 +277,10 @@ static vm_fault_t wp_page_shared(struct vm_fault *vmf)
  * still holds it; if this mapping is its only user, it is reused in
  * place (wp_page_reuse).  Shared areas always reuse: writes must reach
  * the one page everybody maps.
+ *
+ * Called with the pte locked (and still vmf->orig_pte); unlocks.  The
+ * copy is made unlocked, so the old page is held by a reference of ours
+ * meanwhile: another thread's copy may drop the pte's.
  */
 static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
@@ -224,12 +291,16 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 		return wp_page_shared(vmf);
 	if (vmf->page && PageAnon(vmf->page) && page_ref_count(vmf->page) == 1)
 		return wp_page_reuse(vmf);
+	if (vmf->page)
+		get_page(vmf->page);
+	pte_unmap_unlock(vmf->pte);
 	return wp_page_copy(vmf);
 }
 
 /*
  * do_fault - first touch of a page of a file-backed area: the area's
- * ->fault() finds the page (with a reference for us), and we map it.
+ * ->fault() finds the page (with a reference for us), and we map it --
+ * unless another thread mapped it meanwhile: then we drop our reference.
  */
 static vm_fault_t do_fault(struct vm_fault *vmf)
 {
@@ -251,17 +322,23 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 			return ret;
 		}
 	}
-	vmf->pte = pte_offset_map(vmf->pmd, vmf->address);
 	entry = mk_pte(vmf->page, vma->vm_page_prot);
 	if ((vmf->flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED))
 		entry = maybe_mkwrite(entry, vma);
+	vmf->pte = pte_offset_map_lock(vma->vm_mm, vmf->pmd, vmf->address);
+	if (!pte_none(*vmf->pte)) {
+		pte_unmap_unlock(vmf->pte);
+		put_page(vmf->page);
+		return 0;
+	}
 	page_dup_rmap(vmf->page);
 	inc_mm_counter(vma->vm_mm, mm_counter(vmf->page));
 	set_pte(vmf->pte, entry);
 	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
 		vmf->orig_pte = entry;
-		return do_wp_page(vmf);		/* a private copy right away */
+		return do_wp_page(vmf);		/* a private copy right away; unlocks */
 	}
+	pte_unmap_unlock(vmf->pte);
 	return 0;
 }
 
@@ -272,6 +349,10 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
  *   write to a read-only  do_wp_page(): copy-on-write or reuse
  *   anything else         another access raced us here: just mark the
  *                         pte young (and dirty on a write)
+ *
+ * A present pte is looked at again under the pte lock: if another
+ * thread's fault changed it since, there is nothing to do (the access
+ * is simply tried again).
  */
 static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
 {
@@ -287,13 +368,18 @@ static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
 	if (!vmf->pte)
 		return vma_is_anonymous(vmf->vma) ? do_anonymous_page(vmf) : do_fault(vmf);
 
+	vmf->pte = pte_offset_map_lock(vmf->vma->vm_mm, vmf->pmd, vmf->address);
 	entry = vmf->orig_pte;
+	if (!pte_same(*vmf->pte, entry))
+		goto unlock;
 	if (vmf->flags & FAULT_FLAG_WRITE) {
 		if (!pte_write(entry))
-			return do_wp_page(vmf);
+			return do_wp_page(vmf);		/* unlocks */
 		entry = pte_mkdirty(entry);
 	}
 	set_pte(vmf->pte, pte_mkyoung(entry));
+unlock:
+	pte_unmap_unlock(vmf->pte);
 	return 0;
 }
 
