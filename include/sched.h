@@ -106,7 +106,8 @@ struct rlimit {
  * @tasks: its place in the list of all tasks
  * @run_list: its place on the run queue while runnable
  * @exit_code: the status its parent's wait() reports (Linux's encoding)
- * @exit_signal: sent to the parent at exit (SIGCHLD), or -1: reap itself
+ * @exit_signal: sent to the parent at exit (SIGCHLD; 0: none, a "clone
+ *	child"), or -1: reap itself (a thread)
  * @pending: signals sent and not yet handled; @blocked: masked ones
  * @sighand: the recorded sigactions (dissect takes only default actions)
  * @wait_chldexit: where its wait() sleeps for a child to exit

@@ -5,9 +5,10 @@
  *   do_exit(code)
  *     exit_mm()           give up the address space (mmput); keep it as
  *                         active_mm until switched away (lazy TLB)
- *     exit_notify()       children go to init; become a zombie and wake
- *                         the parent's wait() -- or, with no parent
- *                         interested (exit_signal -1), reap itself
+ *     exit_notify()       children go to init; become a zombie, send the
+ *                         parent the exit signal (if any) and wake its
+ *                         wait() -- or, with no parent interested
+ *                         (exit_signal -1: a thread), reap itself
  *     schedule()          never to return
  *   parent's wait4() -> do_wait() -> release_task(): the stack, the pid
  *                         and the task_struct are freed
@@ -145,11 +146,27 @@ void release_task(struct task_struct *p)
 }
 
 /*
- * A zombie child of current matching @pid (-1: any); *any_child says if
- * one exists.  Interrupts are off for the walk: a child that reaps itself
- * (a kthread) leaves the list at any switch.  A zombie stays until we reap it.
+ * eligible_child - may a wait for @pid (-1: any) with @options reap @p?
+ * A "clone child" -- one whose exit signal is not SIGCHLD -- is waited
+ * for only with __WCLONE, any other child only without it; __WALL waits
+ * for both.
  */
-static struct task_struct *find_zombie_child(pid_t pid, bool *any_child)
+static bool eligible_child(struct task_struct *p, pid_t pid, int options)
+{
+	if (pid > 0 && p->pid != pid)
+		return false;
+	if (options & __WALL)
+		return true;
+	return (p->exit_signal != SIGCHLD) == !!(options & __WCLONE);
+}
+
+/*
+ * A zombie child of current that a wait for @pid with @options may reap;
+ * *any_child says if an eligible one exists.  Interrupts are off for the
+ * walk: a child that reaps itself (a kthread) leaves the list at any
+ * switch.  A zombie stays until we reap it.
+ */
+static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any_child)
 {
 	struct task_struct *p, *found = NULL;
 	unsigned long flags;
@@ -157,7 +174,7 @@ static struct task_struct *find_zombie_child(pid_t pid, bool *any_child)
 	*any_child = false;
 	local_irq_save(flags);
 	list_for_each_entry(p, &current->children, sibling) {
-		if (pid > 0 && p->pid != pid)
+		if (!eligible_child(p, pid, options))
 			continue;
 		*any_child = true;
 		if (p->exit_state == EXIT_ZOMBIE) {
@@ -175,7 +192,8 @@ static struct task_struct *find_zombie_child(pid_t pid, bool *any_child)
  * do_wait - wait for a child to exit and reap it
  * @pid: the child, or -1 for any
  * @status: set to its wait status
- * @options: WNOHANG: do not sleep
+ * @options: WNOHANG: do not sleep; __WCLONE, __WALL: which children
+ *	(eligible_child())
  *
  * Return: the child's pid; 0 with WNOHANG if none has exited yet;
  * -ECHILD if there is no such child; -EINTR if a signal came first.
@@ -187,7 +205,7 @@ long do_wait(pid_t pid, int *status, int options, int *unused)
 	long ret;
 
 	for (;;) {
-		p = find_zombie_child(pid, &any_child);
+		p = find_zombie_child(pid, options, &any_child);
 		if (p)
 			break;
 		if (!any_child)
@@ -195,7 +213,8 @@ long do_wait(pid_t pid, int *status, int options, int *unused)
 		if (options & WNOHANG)
 			return 0;
 		ret = wait_event_interruptible(current->wait_chldexit,
-					       find_zombie_child(pid, &any_child) || !any_child);
+					       find_zombie_child(pid, options, &any_child) ||
+					       !any_child);
 		if (ret)
 			return ret;
 	}
@@ -207,8 +226,10 @@ long do_wait(pid_t pid, int *status, int options, int *unused)
 
 /*
  * wait4 - wait for a child: @upid > 0 that child, -1 (or, with no process
- * groups in dissect, 0 or < -1) any.  The status is Linux's encoding;
- * the resource usage, if asked for, is all zeroes.
+ * groups in dissect, 0 or < -1) any; @options WNOHANG, __WCLONE, __WALL
+ * (WUNTRACED, WCONTINUED and __WNOTHREAD are accepted and change
+ * nothing).  The status is Linux's encoding; the resource usage, if
+ * asked for, is all zeroes.
  */
 SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void __user *, ru)
 {

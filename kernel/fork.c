@@ -336,8 +336,7 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 	p->flags = args->fn ? PF_KTHREAD : 0;
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->exit_signal = (flags & CLONE_THREAD) ? -1 :
-			 (flags & CSIGNAL) ? (int)(flags & CSIGNAL) : -1;
+	p->exit_signal = (flags & CLONE_THREAD) ? -1 : (int)(flags & CSIGNAL);
 	p->pending = 0;
 	p->vfork_done = NULL;
 	p->set_child_tid = (flags & CLONE_CHILD_SETTID) ? args->child_tid : NULL;
@@ -442,8 +441,9 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 
 /**
  * kernel_thread - start a kernel thread running @fn(@arg)
- * @flags: the signal the parent gets when it exits (SIGCHLD to wait for
- *	it), or 0 to let it reap itself
+ * @flags: the signal the parent gets when it exits: SIGCHLD to wait for
+ *	it with kernel_wait(); 0 sends none, and only a wait with __WALL
+ *	sees it (kthread_create() makes threads that reap themselves)
  *
  * @fn must not simply return: it ends with do_exit(), or after a
  * successful exec, when returning takes it to user mode (kernel_init).
