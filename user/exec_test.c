@@ -48,19 +48,6 @@
 #define DATA		"0123456789abcdef"
 #define KEEP_OFFSET	5
 
-/* @call must fail with errno @err; on a mismatch say what came instead. */
-#define CHECK_ERRNO(code, call, err)					\
-	do {								\
-		long r_ = (long)(call);					\
-		int e_ = errno;						\
-		if (r_ != -1 || e_ != (err)) {				\
-			fprintf(stderr, "returned %ld, errno %d; wanted errno %d\n", \
-				r_, r_ == -1 ? e_ : 0, (err));		\
-			check_failed(code, __FILE__, __LINE__,		\
-				     #call " fails with " #err);	\
-		}							\
-	} while (0)
-
 extern char **environ;
 
 static unsigned char canary[3 * PAGE];	/* bss: zero in every new image */
@@ -215,17 +202,6 @@ static void exec_child(void)
 	execve(self, argv, child_env);
 }
 
-/* The child's exit status is its failed check's code, or 0. */
-static void reap(int code, pid_t pid)
-{
-	int status;
-
-	CHECK(code, pid > 0 && waitpid(pid, &status, 0) == pid);
-	if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
-		exit(WEXITSTATUS(status));
-	CHECK(code + 1, WIFEXITED(status));
-}
-
 static void check_exec_works(void)
 {
 	pid_t pid = fork();
@@ -234,7 +210,7 @@ static void check_exec_works(void)
 		exec_child();
 		CHECK(27, !"execve failed");
 	}
-	reap(28, pid);
+	reap_child(28, pid);
 	/* the child read 3 bytes through the file it inherited: ours */
 	CHECK(30, lseek(keep_fd, 0, SEEK_CUR) == KEEP_OFFSET + 3);
 	CHECK(31, lseek(keep_fd, KEEP_OFFSET, SEEK_SET) == KEEP_OFFSET);
@@ -244,7 +220,7 @@ static void check_exec_works(void)
 		exec_child();
 		_exit(32);					/* execve failed */
 	}
-	reap(33, pid);
+	reap_child(33, pid);
 	CHECK(35, lseek(keep_fd, 0, SEEK_CUR) == KEEP_OFFSET + 3);
 	CHECK(36, lseek(keep_fd, KEEP_OFFSET, SEEK_SET) == KEEP_OFFSET);
 	check_intact(37);

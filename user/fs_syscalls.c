@@ -35,19 +35,6 @@
 
 #define KERNEL_ADDR	((void *)0xffffffff81000000UL)
 
-/* @call must fail with errno @err; on a mismatch say what came instead. */
-#define CHECK_ERRNO(code, call, err)					\
-	do {								\
-		long r_ = (long)(call);					\
-		int e_ = errno;						\
-		if (r_ != -1 || e_ != (err)) {				\
-			fprintf(stderr, "returned %ld, errno %d; wanted errno %d\n", \
-				r_, r_ == -1 ? e_ : 0, (err));		\
-			check_failed(code, __FILE__, __LINE__,		\
-				     #call " fails with " #err);	\
-		}							\
-	} while (0)
-
 static char base[64];			/* /tmp/fs_syscalls.PID, our cwd */
 
 static int make_file(const char *path, const char *data)

@@ -40,19 +40,6 @@
 #define FILE_SIZE	(FILE_PAGES * PAGE)
 #define SMALL_SIZE	(PAGE + 100)	/* one page and a bit */
 
-/* @call must fail with errno @err; on a mismatch say what came instead. */
-#define CHECK_ERRNO(code, call, err)					\
-	do {								\
-		long r_ = (long)(call);					\
-		int e_ = errno;						\
-		if (r_ != -1 || e_ != (err)) {				\
-			fprintf(stderr, "returned %ld, errno %d; wanted errno %d\n", \
-				r_, r_ == -1 ? e_ : 0, (err));		\
-			check_failed(code, __FILE__, __LINE__,		\
-				     #call " fails with " #err);	\
-		}							\
-	} while (0)
-
 static char dir[64], path[96], small[96];
 static unsigned char want[FILE_SIZE];	/* what the file holds */
 
@@ -92,17 +79,6 @@ static volatile unsigned char *map(int len, int prot, int flags, int fd, long of
 
 	CHECK(1, p != MAP_FAILED);
 	return p;
-}
-
-/* The child's failed check is our exit status; else it must exit(0). */
-static void reap(int code, pid_t pid)
-{
-	int status;
-
-	CHECK(code, pid > 0 && waitpid(pid, &status, 0) == pid);
-	if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
-		exit(WEXITSTATUS(status));
-	CHECK(code + 1, WIFEXITED(status));
 }
 
 static void setup(void)
@@ -204,7 +180,7 @@ static void check_shared(void)
 		CHECK(31, munmap((void *)m, FILE_SIZE) == 0 && close(cfd) == 0);
 		_exit(0);
 	}
-	reap(32, pid);
+	reap_child(32, pid);
 	want[3] = 0xc3;
 	want[PAGE - 1] = 0xc4;
 	CHECK(34, same(a, 0, FILE_SIZE) && same(b, 0, FILE_SIZE));

@@ -42,19 +42,6 @@
 #define RECORDS		1000
 #define MS		(1000 * 1000LL)
 
-/* @call must fail with errno @err; on a mismatch say what came instead. */
-#define CHECK_ERRNO(code, call, err)					\
-	do {								\
-		long r_ = (long)(call);					\
-		int e_ = errno;						\
-		if (r_ != -1 || e_ != (err)) {				\
-			fprintf(stderr, "returned %ld, errno %d; wanted errno %d\n", \
-				r_, r_ == -1 ? e_ : 0, (err));		\
-			check_failed(code, __FILE__, __LINE__,		\
-				     #call " fails with " #err);	\
-		}							\
-	} while (0)
-
 static unsigned char big[BIG];
 
 static long long now_ns(void)
@@ -82,17 +69,6 @@ static uint32_t fnv1a(uint32_t h, const unsigned char *p, size_t n)
 static uint32_t big_sum(void)
 {
 	return fnv1a(2166136261u, big, BIG);
-}
-
-/* The child's failed check is our exit status; else it must exit(0). */
-static void reap(int code, pid_t pid)
-{
-	int status;
-
-	CHECK(code, pid > 0 && waitpid(pid, &status, 0) == pid);
-	if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
-		exit(WEXITSTATUS(status));
-	CHECK(code + 1, WIFEXITED(status));
 }
 
 /*
@@ -137,7 +113,7 @@ static void check_big_transfers(void)
 	CHECK(4, write(p[1], big, BIG) == BIG);			/* all, in one call */
 	CHECK(5, now_ns() - t0 >= 50 * MS);			/* after the reader woke */
 	close(p[1]);
-	reap(6, pid);
+	reap_child(6, pid);
 
 	/* child -> parent; our first read waits for the child's first write */
 	CHECK(8, pipe(p) == 0);
@@ -153,7 +129,7 @@ static void check_big_transfers(void)
 	CHECK(10, read(p[0], buf, 1) == 1 && now_ns() - t0 >= 50 * MS);
 	read_big(p[0], buf, 1, 11);
 	close(p[0]);
-	reap(13, pid);
+	reap_child(13, pid);
 }
 
 /* 1000 round trips through a pipe each way. */
@@ -184,7 +160,7 @@ static void check_ping_pong(void)
 	close(down[1]);						/* the child sees EOF */
 	CHECK(19, read(up[0], &v, sizeof(v)) == 0);		/* and so do we */
 	close(up[0]);
-	reap(20, pid);
+	reap_child(20, pid);
 }
 
 /* EOF comes when the last write end closes, wherever it was. */
@@ -218,7 +194,7 @@ static void check_eof(void)
 	CHECK(30, read(p[0], c, 4) == 1 && c[0] == 'x');
 	CHECK(31, read(p[0], c, 4) == 0 && now_ns() - t0 >= 100 * MS);
 	close(p[0]);
-	reap(32, pid);
+	reap_child(32, pid);
 }
 
 /* Writing with no reader: SIGPIPE, or EPIPE when that is not fatal. */
@@ -251,7 +227,7 @@ static void check_epipe(void)
 	if (pid == 0)
 		_exit(0);
 	CHECK(44, close(p[0]) == 0);
-	reap(45, pid);
+	reap_child(45, pid);
 	CHECK_ERRNO(47, write(p[1], "x", 1), EPIPE);
 	close(p[1]);
 	CHECK(48, signal(SIGPIPE, SIG_DFL) != SIG_ERR);
@@ -342,8 +318,8 @@ static void check_atomic(void)
 	}
 	CHECK(71, count[0] == RECORDS && count[1] == RECORDS);
 	close(p[0]);
-	reap(72, a);
-	reap(74, b);
+	reap_child(72, a);
+	reap_child(74, b);
 }
 
 /* poll() on the two ends of a pipe. */
@@ -376,7 +352,7 @@ static void check_poll(void)
 	}
 	CHECK(84, poll(pfd, 1, 5000) == 1 && pfd[0].revents == POLLIN);
 	CHECK(85, now_ns() - t0 >= 50 * MS);
-	reap(86, pid);
+	reap_child(86, pid);
 
 	/* the writer is gone: POLLHUP, with POLLIN while data is left */
 	CHECK(88, close(p[1]) == 0);
