@@ -92,6 +92,16 @@ struct rlimit {
 };
 
 /**
+ * struct signal_struct - what the threads of a process share (Linux: the
+ * same name, in include/linux/sched/signal.h, with much more in it)
+ * @thread_head: every thread of the group on its ->thread_node, the
+ *	leader first; the last thread to be released frees the struct
+ */
+struct signal_struct {
+	struct list_head thread_head;
+};
+
+/**
  * struct task_struct - one thread of execution
  * @thread: switched-out CPU state (first: the entry code relies on it)
  * @state: TASK_RUNNING, TASK_INTERRUPTIBLE, ...
@@ -101,8 +111,13 @@ struct rlimit {
  * @comm: its name (the program's basename, or a kernel thread's name)
  * @mm: its address space; NULL for kernel threads
  * @active_mm: the address space loaded while it runs (== mm, or borrowed)
- * @real_parent: who created it (and waits for it)
+ * @real_parent: who created it (and waits for it); a thread: the parent
+ *	of its group leader
  * @children, @sibling: its children, and its place in its parent's list
+ *	(group leaders only: threads are on no children list)
+ * @group_leader: the first thread of its process (itself, if it is it)
+ * @signal: what its process's threads share; @thread_node: its place in
+ *	signal->thread_head
  * @tasks: its place in the list of all tasks
  * @run_list: its place on the run queue while runnable
  * @exit_code: the status its parent's wait() reports (Linux's encoding)
@@ -133,6 +148,9 @@ struct task_struct {
 	struct task_struct *real_parent;
 	struct list_head children;
 	struct list_head sibling;
+	struct task_struct *group_leader;
+	struct signal_struct *signal;
+	struct list_head thread_node;
 	struct list_head tasks;
 	struct list_head run_list;
 	int time_slice;
@@ -158,7 +176,32 @@ struct task_struct {
 };
 
 extern struct task_struct init_task;
+extern struct signal_struct init_signals;
 extern struct list_head task_list;		/* every task, init_task first */
+
+static inline bool thread_group_leader(struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+/* thread_group_empty - @p leads a group with no other thread left. */
+static inline bool thread_group_empty(struct task_struct *p)
+{
+	return thread_group_leader(p) && list_is_singular(&p->signal->thread_head);
+}
+
+/*
+ * delay_group_leader - @p is a leader with threads still there: its
+ * parent may not reap it yet (its tgid must stay in use); the last
+ * thread's release_task() tells the parent.
+ */
+static inline bool delay_group_leader(struct task_struct *p)
+{
+	return thread_group_leader(p) && !thread_group_empty(p);
+}
+
+#define for_each_thread(p, t) \
+	list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
 
 static inline struct pt_regs *task_pt_regs(struct task_struct *task)
 {
@@ -236,6 +279,7 @@ struct kernel_clone_args {
 struct task_struct *copy_process(const struct kernel_clone_args *args);
 pid_t kernel_clone(struct kernel_clone_args *args);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+void free_signal_struct(struct signal_struct *sig);
 
 /* kernel/kthread.c */
 struct task_struct *kthread_create(int (*threadfn)(void *), void *data, const char *name);

@@ -13,6 +13,11 @@
  *   parent's wait4() -> do_wait() -> release_task(): the stack, the pid
  *                         and the task_struct are freed
  *
+ * A process is a thread group: the leader is the parent's child, its
+ * threads are on no children list.  The parent does not see the
+ * leader's zombie while threads remain (delay_group_leader()); the last
+ * thread, when released, tells it.
+ *
  * A task's status for wait() is Linux's encoding: exit(N) gives N << 8,
  * death by signal S gives S.  When init (pid 1) ends, the machine does.
  */
@@ -69,20 +74,28 @@ static struct task_struct *child_reaper(void)
 	return init ? init : &init_task;
 }
 
-/* forget_original_parent - @father's children are adopted by init. */
+/*
+ * forget_original_parent - @father's children (each a group leader, with
+ * its threads) are adopted by init.
+ */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *reaper = child_reaper(), *p, *n;
+	struct task_struct *reaper = child_reaper(), *p, *n, *t;
 
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		list_move_tail(&p->sibling, &reaper->children);
-		p->real_parent = reaper;
+		for_each_thread(p, t)
+			t->real_parent = reaper;
 		if (p->exit_state == EXIT_ZOMBIE)
 			wake_up(&reaper->wait_chldexit);
 	}
 }
 
-/* exit_notify - become a zombie for the parent, or go away entirely. */
+/*
+ * exit_notify - become a zombie for the parent, or go away entirely.  A
+ * leader whose threads live on is a zombie the parent is not told about
+ * yet: the last thread's release_task() does that.
+ */
 static void exit_notify(struct task_struct *tsk)
 {
 	forget_original_parent(tsk);
@@ -93,8 +106,8 @@ static void exit_notify(struct task_struct *tsk)
 	}
 	tsk->exit_state = EXIT_ZOMBIE;
 	tsk->state = EXIT_ZOMBIE;		/* no wake-up runs it again */
-	send_sig(tsk->exit_signal, tsk->real_parent);
-	wake_up(&tsk->real_parent->wait_chldexit);
+	if (!delay_group_leader(tsk))
+		do_notify_parent(tsk, tsk->exit_signal);
 }
 
 /* init is gone: say how, and power off (make run exits with its status). */
@@ -130,16 +143,30 @@ void do_exit(long code)
 	panic("do_exit: dead task %d ran again", tsk->pid);
 }
 
-/* release_task - free what is left of a dead task (not the running one). */
+/*
+ * release_task - free what is left of a dead task (not the running one):
+ * unlink it, and free its pid, stack and task_struct -- and the
+ * signal_struct if it was the group's last thread.  If it was the last
+ * thread besides a zombie leader, the leader's parent may reap that now.
+ */
 void release_task(struct task_struct *p)
 {
+	struct task_struct *leader = p->group_leader;
 	unsigned long flags;
+	bool last;
 
 	BUG_ON(p == current);
 	local_irq_save(flags);
 	list_del(&p->tasks);
-	list_del(&p->sibling);
+	if (thread_group_leader(p))
+		list_del(&p->sibling);
+	list_del(&p->thread_node);
+	last = list_empty(&p->signal->thread_head);
+	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE)
+		do_notify_parent(leader, leader->exit_signal);
 	local_irq_restore(flags);
+	if (last)
+		free_signal_struct(p->signal);
 	free_pid(p->pid);
 	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, p);
@@ -164,7 +191,8 @@ static bool eligible_child(struct task_struct *p, pid_t pid, int options)
  * A zombie child of current that a wait for @pid with @options may reap;
  * *any_child says if an eligible one exists.  Interrupts are off for the
  * walk: a child that reaps itself (a kthread) leaves the list at any
- * switch.  A zombie stays until we reap it.
+ * switch.  A zombie stays until we reap it.  A leader whose threads live
+ * on is not ready yet, but it is a child to wait for.
  */
 static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any_child)
 {
@@ -177,7 +205,7 @@ static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any_c
 		if (!eligible_child(p, pid, options))
 			continue;
 		*any_child = true;
-		if (p->exit_state == EXIT_ZOMBIE) {
+		if (p->exit_state == EXIT_ZOMBIE && !delay_group_leader(p)) {
 			found = p;
 			break;
 		}

@@ -17,6 +17,8 @@
  *       copy_process()
  *         dup_task_struct()      a copy of current with its own kernel stack
  *         sched_fork()           not yet runnable
+ *         copy_signal()          CLONE_THREAD: join current's thread group;
+ *                                else a new signal_struct, a new group
  *         copy_mm()              CLONE_VM: share the mm (mmget) -- a thread;
  *           dup_mm()             else a copy:
  *             allocate_mm()        from mm_cachep
@@ -47,6 +49,7 @@
 #include <syscalls.h>
 
 struct kmem_cache *task_struct_cachep;
+struct kmem_cache *signal_cachep;
 struct kmem_cache *mm_cachep;
 struct kmem_cache *vm_area_cachep;
 
@@ -305,6 +308,30 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	return tsk;
 }
 
+/*
+ * copy_signal - a new process (not CLONE_THREAD) gets its own
+ * signal_struct, with no thread on it yet; a thread shares current's.
+ * Return: 0 or -ENOMEM.
+ */
+static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD)
+		return 0;
+	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	INIT_LIST_HEAD(&sig->thread_head);
+	tsk->signal = sig;
+	return 0;
+}
+
+void free_signal_struct(struct signal_struct *sig)
+{
+	kmem_cache_free(signal_cachep, sig);
+}
+
 /* The clone() flags dissect does not support: namespaces, pidfds, ptrace. */
 #define CLONE_UNSUPPORTED	(CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | \
 				 CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_PIDFD | \
@@ -343,7 +370,33 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 	p->clear_child_tid = (flags & CLONE_CHILD_CLEARTID) ? args->child_tid : NULL;
 	p->real_parent = (flags & (CLONE_PARENT | CLONE_THREAD)) ? current->real_parent : current;
 	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
 	init_waitqueue_head(&p->wait_chldexit);
+}
+
+/*
+ * link_new_task - make @p, with its pid, one of the tasks: a thread
+ * (CLONE_THREAD) joins current's group, on no children list (Linux keeps
+ * threads off it: the group is its leader's parent's child); anything
+ * else leads a new group and is a child of its real_parent.
+ */
+static void link_new_task(struct task_struct *p, unsigned long clone_flags)
+{
+	unsigned long flags;
+
+	if (clone_flags & CLONE_THREAD) {
+		p->tgid = current->tgid;
+		p->group_leader = current->group_leader;
+	} else {
+		p->tgid = p->pid;
+		p->group_leader = p;
+	}
+	local_irq_save(flags);
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	if (thread_group_leader(p))
+		list_add_tail(&p->sibling, &p->real_parent->children);
+	list_add_tail(&p->tasks, &task_list);
+	local_irq_restore(flags);
 }
 
 /*
@@ -359,7 +412,6 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 struct task_struct *copy_process(const struct kernel_clone_args *args)
 {
 	struct task_struct *p;
-	unsigned long flags;
 	int retval = check_clone_flags(args->flags);
 
 	if (retval)
@@ -369,9 +421,12 @@ struct task_struct *copy_process(const struct kernel_clone_args *args)
 		return ERR_PTR(-ENOMEM);
 	init_new_task(p, args);
 	sched_fork(p);
-	retval = copy_files(args->flags, p);
+	retval = copy_signal(args->flags, p);
 	if (retval)
 		goto bad_fork_free;
+	retval = copy_files(args->flags, p);
+	if (retval)
+		goto bad_fork_cleanup_signal;
 	retval = copy_fs(args->flags, p);
 	if (retval)
 		goto bad_fork_cleanup_files;
@@ -385,12 +440,7 @@ struct task_struct *copy_process(const struct kernel_clone_args *args)
 	p->pid = alloc_pid();
 	if (p->pid < 0)
 		goto bad_fork_cleanup_mm;
-	p->tgid = (args->flags & CLONE_THREAD) ? current->tgid : p->pid;
-
-	local_irq_save(flags);
-	list_add_tail(&p->sibling, &p->real_parent->children);
-	list_add_tail(&p->tasks, &task_list);
-	local_irq_restore(flags);
+	link_new_task(p, args->flags);
 	return p;
 
 bad_fork_cleanup_mm:
@@ -400,6 +450,9 @@ bad_fork_cleanup_fs:
 	exit_fs(p);
 bad_fork_cleanup_files:
 	exit_files(p);
+bad_fork_cleanup_signal:
+	if (!(args->flags & CLONE_THREAD))
+		free_signal_struct(p->signal);
 bad_fork_free:
 	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, p);
@@ -490,6 +543,8 @@ void proc_caches_init(void)
 {
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 16,
 					       SLAB_PANIC, NULL);
+	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0,
+					  SLAB_PANIC, NULL);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0,
 				      SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),

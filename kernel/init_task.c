@@ -22,6 +22,9 @@ LIST_HEAD(task_list);
 	[RLIMIT_MEMLOCK] = { 8UL << 20, 8UL << 20 }, [RLIMIT_AS] = INF,	\
 	[10] = INF, [11] = INF, [12] = INF, [13] = INF, [14] = INF, [15] = INF, \
 }
+struct signal_struct init_signals = {
+	.thread_head	= LIST_HEAD_INIT(init_task.thread_node),
+};
 
 struct task_struct init_task = {
 	.state		= TASK_RUNNING,
@@ -35,6 +38,9 @@ struct task_struct init_task = {
 	.real_parent	= &init_task,
 	.children	= LIST_HEAD_INIT(init_task.children),
 	.sibling	= LIST_HEAD_INIT(init_task.sibling),
+	.group_leader	= &init_task,
+	.signal		= &init_signals,
+	.thread_node	= LIST_HEAD_INIT(init_signals.thread_head),
 	.tasks		= LIST_HEAD_INIT(init_task.tasks),
 	.run_list	= LIST_HEAD_INIT(init_task.run_list),
 	.timer_list	= LIST_HEAD_INIT(init_task.timer_list),

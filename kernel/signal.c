@@ -76,6 +76,16 @@ void send_sig(int sig, struct task_struct *p)
 	local_irq_restore(flags);
 }
 
+/*
+ * do_notify_parent - @tsk is a zombie its parent may reap now: send the
+ * parent @sig (none if 0) and wake its wait() (Linux: the same name).
+ */
+void do_notify_parent(struct task_struct *tsk, int sig)
+{
+	send_sig(sig, tsk->real_parent);
+	wake_up(&tsk->real_parent->wait_chldexit);
+}
+
 /* force_sig - a fault's signal for the current task: it cannot be ignored. */
 void force_sig(int sig)
 {

@@ -4,11 +4,14 @@
  * CLONE_CHILD_CLEARTID | ...); pthread_join() sleeps in futex() until the
  * kernel clears the thread's tid at exit and wakes it.  Each thread sums
  * into its own slot of a shared array and reads its own thread-local
- * variable (through its FS base); the main thread checks everything.
+ * variable (through its FS base); the main thread checks everything --
+ * and that it has no children: threads are not.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <sys/wait.h>
 #include "check.h"
 
 #define NTHREADS	4
@@ -41,6 +44,8 @@ int main(void)
 		CHECK(4, sums[i] == i * ROUNDS);
 	}
 	CHECK(5, mine == 0);			/* main's own copy untouched */
+	errno = 0;				/* threads are nobody's children */
+	CHECK(6, waitpid(-1, NULL, __WALL | WNOHANG) == -1 && errno == ECHILD);
 	printf("threads: %d threads joined, sums and thread-local storage ok\n", NTHREADS);
 	return 0;
 }
