@@ -96,10 +96,16 @@ struct rlimit {
  * same name, in include/linux/sched/signal.h, with much more in it)
  * @thread_head: every thread of the group on its ->thread_node, the
  *	leader first; the last thread to be released frees the struct
+ * @group_exit_code: with SIGNAL_GROUP_EXIT in @flags, the wait status of
+ *	the whole group: every thread exits with it, the parent sees it
  */
 struct signal_struct {
 	struct list_head thread_head;
+	int group_exit_code;
+	unsigned int flags;
 };
+
+#define SIGNAL_GROUP_EXIT	0x00000004	/* the group is exiting (exit_group) */
 
 /**
  * struct task_struct - one thread of execution
@@ -289,6 +295,7 @@ void kthread_unuse_mm(struct mm_struct *mm);
 
 /* kernel/exit.c */
 void do_exit(long code) __noreturn;
+void do_group_exit(int exit_code) __noreturn;
 void release_task(struct task_struct *p);
 void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 

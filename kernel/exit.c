@@ -19,7 +19,10 @@
  * thread, when released, tells it.
  *
  * A task's status for wait() is Linux's encoding: exit(N) gives N << 8,
- * death by signal S gives S.  When init (pid 1) ends, the machine does.
+ * death by signal S gives S.  exit_group() or a fatal signal sets the
+ * code of the whole group (signal->group_exit_code): every thread exits
+ * with it, and the parent sees it.  When init (pid 1) ends, the machine
+ * does.
  */
 #include <kernel.h>
 #include <errno.h>
@@ -246,7 +249,8 @@ long do_wait(pid_t pid, int *status, int options, int *unused)
 		if (ret)
 			return ret;
 	}
-	*status = p->exit_code;
+	*status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code :
+							   p->exit_code;
 	ret = p->pid;
 	release_task(p);
 	return ret;
@@ -276,18 +280,35 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 	return ret;
 }
 
-/* exit_group - the whole process exits: every other thread is killed. */
-SYSCALL_DEFINE1(exit_group, int, error_code)
+/**
+ * do_group_exit - end the whole thread group
+ * @exit_code: its wait status, unless the group is exiting already
+ *
+ * The first thread here sets the group's exit code and kills the other
+ * threads (zap_other_threads()); each of them, killed, comes here too
+ * (do_signal()) and exits with that code, as this one does.
+ */
+void do_group_exit(int exit_code)
 {
-	struct task_struct *p;
+	struct signal_struct *sig = current->signal;
 	unsigned long flags;
 
-	local_irq_save(flags);			/* a dead thread may be freed at any switch */
-	list_for_each_entry(p, &task_list, tasks)
-		if (p->tgid == current->tgid && p != current && !p->exit_state)
-			send_sig(SIGKILL, p);
+	local_irq_save(flags);
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		exit_code = sig->group_exit_code;
+	} else {
+		sig->group_exit_code = exit_code;
+		sig->flags = SIGNAL_GROUP_EXIT;
+		zap_other_threads(current);
+	}
 	local_irq_restore(flags);
-	do_exit((error_code & 0xff) << 8);
+	do_exit(exit_code);
+}
+
+/* exit_group - the whole process exits with @error_code. */
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_group_exit((error_code & 0xff) << 8);
 }
 
 /* kernel_wait - wait for child @pid from kernel code; returns its pid. */

@@ -3,7 +3,9 @@
  * Signals, default actions only (Linux: kernel/signal.c).  A signal is a
  * bit in the target's pending set; on its way back to user mode a task
  * acts on its pending signals (do_signal): ignored ones are dropped,
- * every other one ends the task, "killed by signal".  Handlers installed
+ * every other one ends the whole process, "killed by signal" -- or, when
+ * the process is already exiting (the SIGKILL of exit_group), with the
+ * group's exit code.  Handlers installed
  * with rt_sigaction() are recorded but not called (SIG_IGN is honoured).
  */
 #include <kernel.h>
@@ -86,6 +88,20 @@ void do_notify_parent(struct task_struct *tsk, int sig)
 	wake_up(&tsk->real_parent->wait_chldexit);
 }
 
+/*
+ * zap_other_threads - send SIGKILL to every other live thread of @p's
+ * group (Linux: the same name).  Interrupts are off: a dead thread is
+ * freed at any switch.
+ */
+void zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t)
+		if (t != p && !t->exit_state)
+			send_sig(SIGKILL, t);
+}
+
 /* force_sig - a fault's signal for the current task: it cannot be ignored. */
 void force_sig(int sig)
 {
@@ -111,7 +127,7 @@ void do_signal(void)
 			continue;
 		if (handler == SIG_DFL && sig_default_ignored(sig))
 			continue;
-		do_exit(sig);			/* killed by the signal */
+		do_group_exit(sig);		/* the process is killed by it */
 	}
 }
 
