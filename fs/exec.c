@@ -243,19 +243,45 @@ static const char *kbasename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/*
- * de_thread - exec in a thread kills the process's other threads, as in
- * Linux; they die on their way back to user mode, in the old mm.
- */
-static void de_thread(struct task_struct *tsk)
+/* Is any thread of @tsk's group but @tsk still alive? */
+static bool other_threads_alive(struct task_struct *tsk)
 {
 	struct task_struct *t;
 	unsigned long flags;
+	bool alive = false;
 
 	local_irq_save(flags);
-	list_for_each_entry(t, &task_list, tasks)
-		if (t->tgid == tsk->tgid && t != tsk && !t->exit_state)
-			send_sig(SIGKILL, t);
+	for_each_thread(tsk, t)
+		alive |= t != tsk && !t->exit_state;
+	local_irq_restore(flags);
+	return alive;
+}
+
+/*
+ * de_thread - exec in a multi-threaded process: the other threads are
+ * killed (Linux: the same name), and exec waits until they are gone.  The
+ * group is marked exiting meanwhile, so that each killed thread only ends
+ * itself (do_group_exit), not this one; then it goes on alone.
+ */
+static void de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+
+	if (!other_threads_alive(tsk))
+		return;
+	local_irq_save(flags);
+	sig->group_exit_code = SIGKILL;
+	sig->flags |= SIGNAL_GROUP_EXIT;
+	zap_other_threads(tsk);
+	local_irq_restore(flags);
+	while (other_threads_alive(tsk)) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule_timeout(1);
+	}
+	local_irq_save(flags);
+	sig->flags &= ~SIGNAL_GROUP_EXIT;
+	tsk->pending &= ~sigmask(SIGKILL);	/* zap_other_threads spared us */
 	local_irq_restore(flags);
 }
 
