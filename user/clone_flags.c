@@ -6,6 +6,13 @@
  *   CLONE_SETTLS   the child's FS base (thread pointer) is the tls
  *                  argument; one outside user space is -EPERM, and no
  *                  child is made
+ *   CLONE_PARENT_SETTID   the child's tid is written at ptid in the
+ *                  parent's memory before clone() returns
+ *   CLONE_CHILD_SETTID    ... and at ctid in the child's memory -- which
+ *                  is the parent's too only with CLONE_VM
+ *   combinations Linux refuses with -EINVAL: CLONE_THREAD without
+ *                  CLONE_SIGHAND, CLONE_SIGHAND without CLONE_VM, and
+ *                  namespace or pidfd flags dissect does not have
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -13,6 +20,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "check.h"
@@ -21,6 +29,7 @@
 
 static char *stack_top;
 static volatile unsigned long seen_fs0;
+static volatile pid_t ptid, ctid;
 
 /* A child that reads %fs:0: the first word of the block its FS base points at. */
 static int read_fs0(void *arg __attribute__((unused)))
@@ -32,10 +41,21 @@ static int read_fs0(void *arg __attribute__((unused)))
 	return 0;
 }
 
+/* A child that exits 0 if ctid, in its own memory, holds its tid. */
+static int check_own_ctid(void *arg __attribute__((unused)))
+{
+	return ctid == syscall(SYS_gettid) ? 0 : 1;
+}
+
+static int exit_zero(void *arg __attribute__((unused)))
+{
+	return 0;
+}
+
 /* clone() with @flags running @fn; returns what clone() returned (errno kept). */
 static pid_t clone_with(int (*fn)(void *), int flags, void *tls)
 {
-	return clone(fn, stack_top, flags, NULL, NULL, tls, NULL);
+	return clone(fn, stack_top, flags, NULL, &ptid, tls, &ctid);
 }
 
 /* Wait for @pid (a CLONE_VM | SIGCHLD child); true if it exited with 0. */
@@ -66,6 +86,47 @@ static void check_settls(void)
 	CHECK(15, waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD);	/* no child made */
 }
 
+static void check_settid(void)
+{
+	pid_t pid;
+
+	/* CLONE_VM: both tids land in the one memory */
+	ptid = ctid = 0;
+	pid = clone_with(exit_zero, CLONE_VM | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD,
+			 NULL);
+	CHECK(20, pid > 0);
+	CHECK(21, ptid == pid);			/* before clone() returned */
+	CHECK(22, reaped_ok(pid));
+	CHECK(23, ctid == pid);
+	/* a copy: the child finds its tid in its memory, the parent not in its own */
+	ptid = ctid = 0;
+	pid = clone_with(check_own_ctid, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, NULL);
+	CHECK(24, pid > 0);
+	CHECK(25, ptid == pid);
+	CHECK(26, reaped_ok(pid));
+	CHECK(27, ctid == 0);
+}
+
+static void check_invalid_combinations(void)
+{
+	static const int refused[] = {
+		CLONE_THREAD | SIGCHLD,				/* needs CLONE_SIGHAND */
+		CLONE_THREAD | CLONE_SIGHAND | SIGCHLD,		/* ... which needs CLONE_VM */
+		CLONE_SIGHAND | SIGCHLD,
+		CLONE_NEWNS | CLONE_FS | SIGCHLD,		/* namespaces */
+		CLONE_NEWUSER | CLONE_FS | SIGCHLD,
+		CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_NEWPID,
+		CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD,	/* pidfds */
+	};
+
+	for (unsigned int i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		errno = 0;
+		CHECK(30 + i, clone_with(exit_zero, refused[i], NULL) == -1 && errno == EINVAL);
+	}
+	errno = 0;
+	CHECK(29, waitpid(-1, NULL, __WALL | WNOHANG) == -1 && errno == ECHILD);
+}
+
 int main(void)
 {
 	char *stack = mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE,
@@ -74,6 +135,8 @@ int main(void)
 	CHECK(1, stack != MAP_FAILED);
 	stack_top = stack + STACK_SIZE;
 	check_settls();
-	printf("clone_flags: CLONE_SETTLS ok\n");
+	check_settid();
+	check_invalid_combinations();
+	printf("clone_flags: CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID, -EINVAL ok\n");
 	return 0;
 }

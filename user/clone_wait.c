@@ -7,7 +7,8 @@
  * a zombie like any other, but the parent gets no signal, and only a
  * wait with __WCLONE (clone children only) or __WALL (all children) sees
  * it.  A wait without them waits for the other children only, and says
- * ECHILD if there are none.
+ * ECHILD if there are none.  With WNOHANG, a wait for a child that is
+ * still alive returns 0.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -93,8 +94,32 @@ static void check_wclone_and_normal_children(void)
 	CHECK(15, waitpid(-1, &status, __WALL | WNOHANG) == -1 && errno == ECHILD);
 }
 
+/* WNOHANG: 0 while the (forked) child lives, its pid once it has exited. */
+static void check_wnohang(void)
+{
+	volatile int *flag = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int status;
+	pid_t n;
+
+	CHECK(16, flag != MAP_FAILED);
+	n = fork();
+	if (n == 0) {
+		while (!*flag)
+			sched_yield();
+		_exit(6);
+	}
+	CHECK(17, n > 0);
+	CHECK(18, waitpid(n, &status, WNOHANG) == 0);
+	CHECK(19, waitpid(-1, &status, WNOHANG) == 0);
+	*flag = 1;
+	CHECK(20, wait_polling(n, &status, 0) == n);
+	CHECK(21, WIFEXITED(status) && WEXITSTATUS(status) == 6);
+}
+
 int main(void)
 {
+	check_wnohang();
 	check_clone_child_needs_wclone();
 	check_wclone_and_normal_children();
 	printf("clone_wait: clone children wait for __WCLONE or __WALL\n");

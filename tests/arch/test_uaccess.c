@@ -4,6 +4,8 @@
  * SMAP are on when the CPU has them, and SMAP does its job -- a kernel
  * read of a user page outside the STAC..CLAC window of the uaccess
  * routines faults (and, here, is fixed up through the exception table).
+ * And the uaccess routines meet unmapped and read-only user memory with
+ * -EFAULT or the count of bytes not copied, never an oops.
  *
  * The cases run in a kernel thread that has adopted a user mm
  * (kthread_use_mm), as tests/mm/test_cow.c does, so user addresses mean
@@ -14,6 +16,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <sched.h>
+#include <string.h>
 #include <completion.h>
 #include <asm/irqflags.h>
 #include <asm/msr.h>
@@ -21,7 +24,9 @@
 #include <asm/special_insns.h>
 #include <asm/uaccess.h>
 
-#define USER_ADDR	0x600000UL	/* one mapped page of user memory */
+#define USER_ADDR	0x600000UL	/* one mapped page of user memory ... */
+#define UNMAPPED	(USER_ADDR + PAGE_SIZE)	/* ... nothing after it */
+#define RO_ADDR		0x800000UL	/* one read-only page */
 
 struct uaccess_ctx {
 	struct ktest *test;
@@ -42,7 +47,7 @@ static int uaccess_thread(void *arg)
 	return 0;
 }
 
-/* Run @body in a kernel thread that uses an mm with one page at USER_ADDR. */
+/* Run @body in a kernel thread using an mm with a page at USER_ADDR and RO_ADDR. */
 static void run_in_user_mm(struct ktest *test, void (*body)(struct ktest *test))
 {
 	struct uaccess_ctx c = { .test = test, .body = body };
@@ -50,6 +55,8 @@ static void run_in_user_mm(struct ktest *test, void (*body)(struct ktest *test))
 	c.mm = mm_alloc();
 	KTEST_ASSERT_NOT_NULL(test, c.mm);
 	do_mmap(c.mm, NULL, USER_ADDR, PAGE_SIZE, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	do_mmap(c.mm, NULL, RO_ADDR, PAGE_SIZE, PROT_READ,
 		MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
 	init_completion(&c.done);
 	KTEST_ASSERT_NOT_NULL(test, kthread_run(uaccess_thread, &c, "uaccess"));
@@ -97,9 +104,59 @@ static void uaccess_smap_faults_outside_the_window(struct ktest *test)
 	run_in_user_mm(test, body_read_outside_window);
 }
 
+static void body_fault_paths(struct ktest *test)
+{
+	char __user *edge = (char __user *)(UNMAPPED - 8);	/* 8 bytes before the hole */
+	void __user *hole = (void __user *)UNMAPPED;
+	char buf[16], str[16];
+	u64 v = 0x77;
+
+	/* nothing mapped: nothing copied, and what was not read is zeroed */
+	memset(buf, 0x5a, sizeof(buf));
+	KTEST_EXPECT_EQ(test, copy_to_user(hole, buf, 16), 16);
+	KTEST_EXPECT_EQ(test, copy_from_user(buf, hole, 16), 16);
+	KTEST_EXPECT_EQ(test, buf[0], 0);
+	KTEST_EXPECT_EQ(test, buf[15], 0);
+	KTEST_EXPECT_EQ(test, get_user(v, (u64 __user *)hole), -EFAULT);
+	KTEST_EXPECT_UEQ(test, v, 0);
+	KTEST_EXPECT_EQ(test, put_user(v, (u64 __user *)hole), -EFAULT);
+	KTEST_EXPECT_EQ(test, strncpy_from_user(str, hole, sizeof(str)), -EFAULT);
+	KTEST_EXPECT_EQ(test, clear_user(hole, 100), 100);
+
+	/* running into the hole: the first 8 bytes go, the rest is counted */
+	memset(buf, 0x5a, sizeof(buf));
+	KTEST_EXPECT_EQ(test, copy_to_user(edge, buf, 16), 8);
+	KTEST_EXPECT_EQ(test, copy_from_user(buf, edge, 16), 8);
+	KTEST_EXPECT_EQ(test, buf[7], 0x5a);			/* read from the page */
+	KTEST_EXPECT_EQ(test, buf[8], 0);			/* zeroed */
+	KTEST_EXPECT_EQ(test, clear_user(edge, 16), 8);
+	KTEST_EXPECT_EQ(test, copy_to_user(edge + 5, "abc", 3), 0);	/* no NUL before the hole */
+	KTEST_EXPECT_EQ(test, strncpy_from_user(str, edge + 5, sizeof(str)), -EFAULT);
+	KTEST_EXPECT_EQ(test, copy_to_user(edge + 4, "abc", 4), 0);
+	KTEST_EXPECT_EQ(test, strncpy_from_user(str, edge + 4, sizeof(str)), 3);
+	KTEST_EXPECT_STREQ(test, str, "abc");
+
+	/* a read-only page: reads work, writes fault */
+	KTEST_EXPECT_EQ(test, get_user(v, (u64 __user *)RO_ADDR), 0);
+	KTEST_EXPECT_UEQ(test, v, 0);
+	KTEST_EXPECT_EQ(test, put_user(v, (u64 __user *)RO_ADDR), -EFAULT);
+	KTEST_EXPECT_EQ(test, clear_user((void __user *)RO_ADDR, 8), 8);
+
+	/* a kernel address is refused before any access (access_ok) */
+	KTEST_EXPECT_EQ(test, copy_from_user(buf, (void __user *)buf, sizeof(buf)), sizeof(buf));
+	KTEST_EXPECT_EQ(test, copy_to_user((void __user *)buf, "x", 1), 1);
+}
+
+/* The uaccess routines on bad user addresses, from a kthread with a user mm. */
+static void uaccess_faults_return_efault(struct ktest *test)
+{
+	run_in_user_mm(test, body_fault_paths);
+}
+
 static struct ktest_case uaccess_cases[] = {
 	KTEST_CASE(uaccess_smep_smap_are_on),
 	KTEST_CASE(uaccess_smap_faults_outside_the_window),
+	KTEST_CASE(uaccess_faults_return_efault),
 	{}
 };
 
