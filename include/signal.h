@@ -50,6 +50,7 @@ void force_sig(int sig);
 void do_notify_parent(struct task_struct *tsk, int sig);
 void zap_other_threads(struct task_struct *p);
 bool signal_pending(struct task_struct *p);
+bool fatal_signal_pending(struct task_struct *p);
 void do_signal(void);
 const char *signal_name(int sig);
 

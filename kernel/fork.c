@@ -379,8 +379,11 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
  * (CLONE_THREAD) joins current's group, on no children list (Linux keeps
  * threads off it: the group is its leader's parent's child); anything
  * else leads a new group and is a child of its real_parent.
+ * Return: 0, or -EINTR if current is being killed: a thread made now
+ * would escape exit_group()'s zap_other_threads(), which has already
+ * run (Linux makes the same check at the same point).
  */
-static void link_new_task(struct task_struct *p, unsigned long clone_flags)
+static int link_new_task(struct task_struct *p, unsigned long clone_flags)
 {
 	unsigned long flags;
 
@@ -392,11 +395,16 @@ static void link_new_task(struct task_struct *p, unsigned long clone_flags)
 		p->group_leader = p;
 	}
 	local_irq_save(flags);
+	if (fatal_signal_pending(current)) {
+		local_irq_restore(flags);
+		return -EINTR;
+	}
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	if (thread_group_leader(p))
 		list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &task_list);
 	local_irq_restore(flags);
+	return 0;
 }
 
 /*
@@ -406,8 +414,9 @@ static void link_new_task(struct task_struct *p, unsigned long clone_flags)
  * returns to user mode where current entered the kernel, with 0 in rax.
  * The new task is not yet runnable (wake_up_new_task()).
  *
- * Return: the task, or ERR_PTR(-EINVAL / -ENOMEM / -EPERM / -EAGAIN); on
- * failure everything allocated on the way has been freed again.
+ * Return: the task, or ERR_PTR(-EINVAL / -ENOMEM / -EPERM / -EAGAIN /
+ * -EINTR); on failure everything allocated on the way has been freed
+ * again.
  */
 struct task_struct *copy_process(const struct kernel_clone_args *args)
 {
@@ -440,9 +449,13 @@ struct task_struct *copy_process(const struct kernel_clone_args *args)
 	p->pid = alloc_pid();
 	if (p->pid < 0)
 		goto bad_fork_cleanup_mm;
-	link_new_task(p, args->flags);
+	retval = link_new_task(p, args->flags);
+	if (retval)
+		goto bad_fork_free_pid;
 	return p;
 
+bad_fork_free_pid:
+	free_pid(p->pid);
 bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);

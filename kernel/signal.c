@@ -44,6 +44,12 @@ bool signal_pending(struct task_struct *p)
 	return READ_ONCE(p->pending) & (~p->blocked | sigmask(SIGKILL) | sigmask(SIGSTOP));
 }
 
+/* fatal_signal_pending - is @p being killed (SIGKILL pending)? */
+bool fatal_signal_pending(struct task_struct *p)
+{
+	return READ_ONCE(p->pending) & sigmask(SIGKILL);
+}
+
 bool signal_pending_current(void)
 {
 	return signal_pending(current);
