@@ -137,6 +137,37 @@ void d_delete(struct dentry *dentry)
 		dput(dentry);
 }
 
+/**
+ * d_move - rename: @dentry becomes the name @name (@len bytes) in the
+ * directory @parent.  The caller holds the rename lock and both
+ * directories' i_rwsem.  Return: 0, or -ENOMEM (nothing changed).
+ */
+int d_move(struct dentry *dentry, struct dentry *parent, const char *name, int len)
+{
+	char *dname = dentry->d_iname, *old_name = (char *)dentry->d_name.name;
+	struct dentry *old_parent = dentry->d_parent;
+
+	if (len >= DNAME_INLINE_LEN) {
+		dname = kmalloc(len + 1, GFP_KERNEL);
+		if (!dname)
+			return -ENOMEM;
+	} else if (old_name == dentry->d_iname) {
+		old_name = NULL;		/* the inline buffer is reused */
+	}
+	dget(parent);
+	dcache_lock();
+	memcpy(dname, name, len);
+	dname[len] = '\0';
+	dentry->d_name = (struct qstr){ dname, len };
+	dentry->d_parent = parent;
+	list_move_tail(&dentry->d_child, &parent->d_subdirs);
+	dcache_unlock();
+	if (old_name && old_name != dentry->d_iname)
+		kfree(old_name);
+	dput(old_parent);
+	return 0;
+}
+
 struct dentry *dget(struct dentry *dentry)
 {
 	if (dentry)

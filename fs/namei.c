@@ -670,6 +670,225 @@ SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newn
 	return err;
 }
 
+/* --- rename and link ------------------------------------------------------------ */
+
+#define RENAME_NOREPLACE	(1 << 0)
+#define RENAME_EXCHANGE		(1 << 1)
+
+/* Renames take this first, then the two directories: no two renames deadlock. */
+static struct rw_semaphore rename_lock = __RWSEM_INITIALIZER(rename_lock);
+
+/* Is @d @ancestor or below it? */
+static bool is_subdir(struct dentry *d, struct dentry *ancestor)
+{
+	for (;; d = d->d_parent) {
+		if (d == ancestor)
+			return true;
+		if (d == d->d_parent)
+			return false;
+	}
+}
+
+/* lock_rename - the rename lock and both directories (once if the same). */
+static void lock_rename(struct inode *a, struct inode *b)
+{
+	down_write(&rename_lock);
+	down_write(&a->i_rwsem);
+	if (b != a)
+		down_write(&b->i_rwsem);
+}
+
+static void unlock_rename(struct inode *a, struct inode *b)
+{
+	if (b != a)
+		up_write(&b->i_rwsem);
+	up_write(&a->i_rwsem);
+	up_write(&rename_lock);
+}
+
+/* rename_checks - may @old replace @target (NULL: none) in @new_parent?  Linux's errnos. */
+static int rename_checks(struct dentry *old, struct dentry *target, struct dentry *new_parent,
+			 unsigned int flags)
+{
+	bool dir = S_ISDIR(old->d_inode->i_mode);
+
+	if (dir && is_subdir(new_parent, old))
+		return -EINVAL;			/* into itself */
+	if ((old->d_flags | (target ? target->d_flags : 0)) & DCACHE_MOUNTED)
+		return -EBUSY;
+	if (!target)
+		return 0;
+	if (flags & RENAME_NOREPLACE)
+		return -EEXIST;
+	if (dir && !S_ISDIR(target->d_inode->i_mode))
+		return -ENOTDIR;
+	if (!dir && S_ISDIR(target->d_inode->i_mode))
+		return -EISDIR;
+	return 0;
+}
+
+/* do_renameat2 - rename(2): the name @from becomes @to (both kernel strings). */
+static long do_renameat2(int olddfd, const char *from, int newdfd, const char *to,
+			 unsigned int flags)
+{
+	struct nameidata o = { 0 }, n = { 0 };
+	struct dentry *old, *target;
+	struct inode *odir, *ndir;
+	long err;
+
+	if (flags & ~RENAME_NOREPLACE)
+		return -EINVAL;			/* RENAME_EXCHANGE, RENAME_WHITEOUT: not here */
+	err = path_parentat(&o, olddfd, from);
+	if (err)
+		return err == -EEXIST ? -EBUSY : err;
+	err = path_parentat(&n, newdfd, to);
+	if (err) {
+		path_put(&o.path);
+		return err == -EEXIST ? -EBUSY : err;
+	}
+	err = -EXDEV;
+	if (o.path.mnt != n.path.mnt)
+		goto out;
+	err = -EBUSY;
+	if (is_dot_or_dotdot(o.last, o.last_len) || is_dot_or_dotdot(n.last, n.last_len))
+		goto out;
+	err = -ENAMETOOLONG;
+	if (n.last_len > NAME_MAX)
+		goto out;
+	odir = o.path.dentry->d_inode;
+	ndir = n.path.dentry->d_inode;
+	lock_rename(odir, ndir);
+	old = __lookup_one(o.path.dentry, o.last, o.last_len, true);
+	err = PTR_ERR_OR_ZERO(old);
+	if (!err) {
+		target = __lookup_one(n.path.dentry, n.last, n.last_len, true);
+		if (IS_ERR(target))
+			target = NULL;
+		if (target && (flags & RENAME_NOREPLACE))
+			err = -EEXIST;
+		else if (target == old)
+			err = 0;			/* the same name: nothing to do */
+		else if (!(err = rename_checks(old, target, n.path.dentry, flags)))
+			err = odir->i_op->rename ? odir->i_op->rename(odir, old, ndir, n.path.dentry,
+					target, n.last, n.last_len) : -EPERM;
+		if (target)
+			dput(target);
+		dput(old);
+	}
+	unlock_rename(odir, ndir);
+out:
+	path_put(&o.path);
+	path_put(&n.path);
+	return err;
+}
+
+static long user_renameat2(int olddfd, const char __user *oldname, int newdfd,
+			   const char __user *newname, unsigned int flags)
+{
+	char *from = getname(oldname), *to;
+	long err = PTR_ERR_OR_ZERO(from);
+
+	if (err)
+		return err;
+	to = getname(newname);
+	err = PTR_ERR_OR_ZERO(to);
+	if (!err) {
+		err = do_renameat2(olddfd, from, newdfd, to, flags);
+		putname(to);
+	}
+	putname(from);
+	return err;
+}
+
+SYSCALL_DEFINE2(rename, const char __user *, oldname, const char __user *, newname)
+{
+	return user_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	return user_renameat2(olddfd, oldname, newdfd, newname, 0);
+}
+
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, unsigned int, flags)
+{
+	return user_renameat2(olddfd, oldname, newdfd, newname, flags);
+}
+
+/* do_linkat - link(2): a second name @to for the file @from (not a directory). */
+static long do_linkat(int olddfd, const char *from, int newdfd, const char *to, int flags)
+{
+	struct nameidata nd = { 0 };
+	struct path old;
+	struct inode *dir;
+	struct dentry *d;
+	long err;
+
+	err = path_lookupat(olddfd, from, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0, &old);
+	if (err)
+		return err;
+	err = path_parentat(&nd, newdfd, to);
+	if (err) {
+		path_put(&old);
+		return err;
+	}
+	dir = nd.path.dentry->d_inode;
+	if (S_ISDIR(old.dentry->d_inode->i_mode))
+		err = -EPERM;
+	else if (old.mnt != nd.path.mnt)
+		err = -EXDEV;
+	else if (is_dot_or_dotdot(nd.last, nd.last_len) || has_trailing_slash(&nd))
+		err = -EEXIST;
+	if (!err) {
+		down_write(&dir->i_rwsem);
+		d = lookup_create(&nd, NULL);
+		err = PTR_ERR_OR_ZERO(d);
+		if (!err) {
+			err = dir->i_op->link ? dir->i_op->link(old.dentry, dir, d) : -EPERM;
+			dput(d);
+		}
+		up_write(&dir->i_rwsem);
+	}
+	path_put(&nd.path);
+	path_put(&old);
+	return err;
+}
+
+static long user_linkat(int olddfd, const char __user *oldname, int newdfd,
+			const char __user *newname, int flags)
+{
+	char *from, *to;
+	long err;
+
+	if (flags & ~AT_SYMLINK_FOLLOW)
+		return -EINVAL;
+	from = getname(oldname);
+	err = PTR_ERR_OR_ZERO(from);
+	if (err)
+		return err;
+	to = getname(newname);
+	err = PTR_ERR_OR_ZERO(to);
+	if (!err) {
+		err = do_linkat(olddfd, from, newdfd, to, flags);
+		putname(to);
+	}
+	putname(from);
+	return err;
+}
+
+SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+{
+	return user_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
+{
+	return user_linkat(olddfd, oldname, newdfd, newname, flags);
+}
+
 /* readlinkat - a symlink's target, not NUL-terminated; -EINVAL if not a symlink. */
 static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz)
 {

@@ -187,3 +187,102 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 	}
 	return err;
 }
+
+/* --- chmod and chown ------------------------------------------------------------- */
+
+/* chmod_common - the permission bits of @path's inode become @mode's. */
+static long chmod_common(const struct path *path, umode_t mode)
+{
+	struct inode *inode = path->dentry->d_inode;
+
+	down_write(&inode->i_rwsem);
+	inode->i_mode = (inode->i_mode & S_IFMT) | (mode & S_IALLUGO);
+	inode->i_ctime = current_time();
+	up_write(&inode->i_rwsem);
+	return 0;
+}
+
+static long do_fchmodat(int dfd, const char __user *filename, umode_t mode)
+{
+	struct path path;
+	long err = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	err = chmod_common(&path, mode);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(AT_FDCWD, filename, mode);
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(dfd, filename, mode);
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	struct file *f = fget(fd);
+	long err = -EBADF;
+
+	if (f) {
+		err = chmod_common(&f->f_path, mode);
+		fput(f);
+	}
+	return err;
+}
+
+/*
+ * chown: every file belongs to root, the only user there is; a new owner
+ * of 0 (or -1: unchanged) is accepted, any other is not a user here.
+ */
+static long chown_ok(unsigned int user, unsigned int group)
+{
+	return (user == 0 || user == (unsigned int)-1) && (group == 0 || group == (unsigned int)-1) ?
+	       0 : -EINVAL;
+}
+
+static long do_fchownat(int dfd, const char __user *filename, unsigned int user,
+			unsigned int group, int flag)
+{
+	struct path path;
+	long err;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	path_put(&path);
+	return chown_ok(user, group);
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, unsigned int, user, unsigned int, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, unsigned int, user, unsigned int, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, unsigned int, user,
+		unsigned int, group, int, flag)
+{
+	return do_fchownat(dfd, filename, user, group, flag);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, unsigned int, user, unsigned int, group)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	fput(f);
+	return chown_ok(user, group);
+}

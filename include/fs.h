@@ -104,6 +104,11 @@ struct inode_operations {
 	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	/* @old in @old_dir becomes @name in @new_dir, replacing @target if not NULL */
+	int (*rename)(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
+		      struct dentry *new_parent, struct dentry *target, const char *name, int len);
+	/* a second name @dentry (negative) for @old's inode */
+	int (*link)(struct dentry *old, struct inode *dir, struct dentry *dentry);
 	/* a symlink's target, written into @buf (PATH_MAX bytes); or -errno */
 	int (*get_link)(struct dentry *dentry, char *buf);
 	/* change the size (O_TRUNC, a write past the end) */
@@ -291,6 +296,7 @@ void d_instantiate(struct dentry *dentry, struct inode *inode);
 struct dentry *d_lookup(struct dentry *parent, const char *name, int len);
 void d_pin(struct dentry *dentry);
 void d_delete(struct dentry *dentry);
+int d_move(struct dentry *dentry, struct dentry *parent, const char *name, int len);
 struct dentry *dget(struct dentry *dentry);
 void dput(struct dentry *dentry);
 char *d_path(const struct path *path, char *buf, int buflen);

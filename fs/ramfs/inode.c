@@ -122,6 +122,45 @@ static int ramfs_rmdir(struct inode *dir, struct dentry *dentry)
 	return 0;
 }
 
+/*
+ * ramfs_rename - @old becomes @name in @new_dir; an existing @target is
+ * replaced (its name unlinked).  The VFS has checked types and emptiness.
+ */
+static int ramfs_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
+			struct dentry *new_parent, struct dentry *target, const char *name, int len)
+{
+	bool dir = S_ISDIR(old->d_inode->i_mode);
+	int err;
+
+	if (target) {
+		err = S_ISDIR(target->d_inode->i_mode) ? ramfs_rmdir(new_dir, target) :
+			ramfs_unlink(new_dir, target);
+		if (err)
+			return err;
+	}
+	err = d_move(old, new_parent, name, len);
+	if (err)
+		return err;
+	if (dir && old_dir != new_dir) {
+		old_dir->i_nlink--;
+		new_dir->i_nlink++;
+	}
+	old_dir->i_mtime = new_dir->i_mtime = old->d_inode->i_ctime = current_time();
+	return 0;
+}
+
+/* ramfs_link - a second name for @old's file. */
+static int ramfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = old->d_inode;
+
+	inode->i_nlink++;
+	inode->i_ctime = dir->i_mtime = current_time();
+	d_instantiate(dentry, igrab(inode));
+	d_pin(dentry);
+	return 0;
+}
+
 static int ramfs_get_link(struct dentry *dentry, char *buf)
 {
 	strscpy(buf, dentry->d_inode->i_link, PATH_MAX);
@@ -176,6 +215,8 @@ const struct inode_operations ramfs_dir_inode_operations = {
 	.symlink = ramfs_symlink,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
+	.rename = ramfs_rename,
+	.link = ramfs_link,
 };
 
 /* ramfs_fill_super - a new, empty ramfs: a root directory, mode 0755. */
