@@ -54,7 +54,7 @@
  * @phdrs: a copy of the program headers (kmalloc'd)
  * @load_bias: added to every p_vaddr: 0 for ET_EXEC
  * @executable_stack: PT_GNU_STACK asks for PF_X
- * @start_code: the lowest p_vaddr of any PT_LOAD (Linux's rule)
+ * @start_code: the lowest p_vaddr of an executable PT_LOAD (Linux's rule)
  * @end_code: the highest end of the file part of an executable PT_LOAD
  * @start_data: the highest p_vaddr of any PT_LOAD
  * @end_data: the highest end of the file part of any PT_LOAD
@@ -364,7 +364,7 @@ static void elf_note_segment(struct elf_image *img, const Elf64_Phdr *phdr)
 {
 	unsigned long k = phdr->p_vaddr;
 
-	if (k < img->start_code)
+	if ((phdr->p_flags & PF_X) && k < img->start_code)
 		img->start_code = k;
 	if (img->start_data < k)
 		img->start_data = k;

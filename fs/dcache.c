@@ -25,6 +25,7 @@
 #include <asm/uaccess.h>
 
 static struct kmem_cache *dentry_cachep;
+static unsigned long next_d_seq = 2;	/* readdir positions 0 and 1 are "." and ".." */
 
 static inline void dcache_lock(void)
 {
@@ -74,6 +75,7 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, int len)
 		return NULL;
 	d->d_parent = dget(parent);
 	dcache_lock();
+	d->d_seq = next_d_seq++;
 	list_add_tail(&d->d_child, &parent->d_subdirs);
 	dcache_unlock();
 	return d;
@@ -160,6 +162,7 @@ int d_move(struct dentry *dentry, struct dentry *parent, const char *name, int l
 	dname[len] = '\0';
 	dentry->d_name = (struct qstr){ dname, len };
 	dentry->d_parent = parent;
+	dentry->d_seq = next_d_seq++;		/* last in its new directory */
 	list_move_tail(&dentry->d_child, &parent->d_subdirs);
 	dcache_unlock();
 	if (old_name && old_name != dentry->d_iname)
@@ -265,14 +268,16 @@ void dcache_init(void)
 SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 {
 	char *page = kmalloc(PATH_MAX, GFP_KERNEL), *path;
+	struct path pwd;
 	long len;
 
 	if (!page)
 		return -ENOMEM;
-	path = d_path(&current->fs->pwd, page, PATH_MAX);
+	get_fs_path(current->fs, false, &pwd);
+	path = d_path(&pwd, page, PATH_MAX);
 	if (IS_ERR(path)) {
 		len = PTR_ERR(path);
-	} else if (d_unhashed(current->fs->pwd.dentry)) {
+	} else if (d_unhashed(pwd.dentry)) {
 		len = -ENOENT;
 	} else {
 		len = strlen(path) + 1;
@@ -281,6 +286,7 @@ SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 		else if (copy_to_user(buf, path, len))
 			len = -EFAULT;
 	}
+	path_put(&pwd);
 	kfree(page);
 	return len;
 }

@@ -77,14 +77,15 @@ static long strings_size(int n, const char *const *strings, long limit)
 
 /*
  * bprm_stack_limits - count the strings into @stack and check them
- * against MAX_ARG_STRLEN and ARG_MAX_BYTES (argv and envp together)
+ * against MAX_ARG_STRLEN and ARG_MAX_BYTES (argv and envp together, with
+ * their pointers)
  * Return: the bytes the stack needs for the filename and the strings,
  * the end marker included; or -E2BIG.
  */
 static long bprm_stack_limits(const struct linux_binprm *bprm, struct bprm_stack *stack)
 {
 	long filename = strnlen(bprm->filename, MAX_ARG_STRLEN) + 1;
-	long argv_bytes, envp_bytes;
+	long argv_bytes, envp_bytes, limit = ARG_MAX_BYTES;
 
 	if (filename > MAX_ARG_STRLEN)
 		return -E2BIG;
@@ -92,10 +93,14 @@ static long bprm_stack_limits(const struct linux_binprm *bprm, struct bprm_stack
 	stack->envc = count(bprm->envp, MAX_ARG_STRINGS);
 	if (stack->argc < 0 || stack->envc < 0)
 		return -E2BIG;
-	argv_bytes = strings_size(stack->argc, bprm->argv, ARG_MAX_BYTES);
+	/* the pointers count against the limit too (Linux: ptr_size) */
+	limit -= (max(stack->argc, 1) + stack->envc) * sizeof(void *);
+	if (limit <= 0)
+		return -E2BIG;
+	argv_bytes = strings_size(stack->argc, bprm->argv, limit);
 	if (argv_bytes < 0)
 		return argv_bytes;
-	envp_bytes = strings_size(stack->envc, bprm->envp, ARG_MAX_BYTES - argv_bytes);
+	envp_bytes = strings_size(stack->envc, bprm->envp, limit - argv_bytes);
 	if (envp_bytes < 0)
 		return envp_bytes;
 	return sizeof(void *) + filename + argv_bytes + envp_bytes;
@@ -285,7 +290,10 @@ static void de_thread(struct task_struct *tsk)
 	local_irq_restore(flags);
 }
 
-/* set_mm_exe_file - the program @mm runs (/proc/PID/exe). */
+/*
+ * set_mm_exe_file - the program @mm runs (/proc/PID/exe); it takes over
+ * open_exec()'s deny_write_access, given back when the mm goes (__mmput).
+ */
 static void set_mm_exe_file(struct mm_struct *mm, struct file *file)
 {
 	mm->exe_file = get_file(file);
@@ -308,6 +316,9 @@ int exec_binprm(struct linux_binprm *bprm)
 	struct task_struct *tsk = current;
 	int ret;
 
+	ret = unshare_files(tsk);		/* CLONE_FILES: exec's closing is ours alone */
+	if (ret)
+		return ret;
 	bprm->mm = mm_alloc();
 	if (!bprm->mm)
 		return -ENOMEM;
@@ -331,10 +342,14 @@ int exec_binprm(struct linux_binprm *bprm)
 /**
  * open_exec - open the program @name (from @dfd) for exec
  * Return: the file, or ERR_PTR: the lookup's error, -EACCES for anything
- * but a regular file with an x bit.
+ * but a regular file with an x bit, -ETXTBSY if it is open for writing.
+ * The file is kept from writers (deny_write_access) until allow_write_access():
+ * a failed exec does that at once, a successful one when the mm goes.
  */
 struct file *open_exec(int dfd, const char *name, int flags)
 {
+	int err;
+
 	struct file *file = do_filp_open(dfd, name, O_RDONLY | O_LARGEFILE |
 					 (flags & AT_SYMLINK_NOFOLLOW ? O_NOFOLLOW : 0), 0);
 	struct inode *inode;
@@ -345,6 +360,11 @@ struct file *open_exec(int dfd, const char *name, int flags)
 	if (!S_ISREG(inode->i_mode) || inode_permission(inode, X_OK)) {
 		fput(file);
 		return ERR_PTR(-EACCES);
+	}
+	err = deny_write_access(file);		/* -ETXTBSY while open for writing */
+	if (err) {
+		fput(file);
+		return ERR_PTR(err);
 	}
 	return file;
 }
@@ -361,6 +381,8 @@ static int do_open_execve(int dfd, const char *filename, const char *const *argv
 		return PTR_ERR(bprm.file);
 	bprm.size = file_inode(bprm.file)->i_size;
 	ret = exec_binprm(&bprm);
+	if (ret)
+		allow_write_access(bprm.file);	/* else mm->exe_file keeps it denied */
 	fput(bprm.file);
 	return ret;
 }
@@ -387,8 +409,8 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 /*
  * copy_user_strings - argv or envp from user memory: a NULL-terminated
  * array of kernel copies, pointers and strings in one kmalloc'd block
- * @budget: bytes the strings may take, NULs included; what they took is
- *	subtracted (argv and envp share ARG_MAX_BYTES, as in Linux)
+ * @budget: bytes the strings may take, NULs and pointers included; what
+ *	they took is subtracted (argv and envp share ARG_MAX_BYTES, as in Linux)
  * Return: the array (kfree() it), or ERR_PTR(-EFAULT, -E2BIG, -ENOMEM).
  */
 static const char **copy_user_strings(const char __user *const __user *uargv, long *budget)
@@ -408,7 +430,8 @@ static const char **copy_user_strings(const char __user *const __user *uargv, lo
 		len = strnlen_user(s, MAX_ARG_STRLEN + 1);	/* NUL included */
 		if (!len)
 			return ERR_PTR(-EFAULT);
-		if (len > MAX_ARG_STRLEN || total + len > *budget)
+		/* each string costs its bytes and its pointer on the new stack */
+		if (len > MAX_ARG_STRLEN || total + len + (count + 2) * (long)sizeof(void *) > *budget)
 			return ERR_PTR(-E2BIG);
 		total += len;
 	}
@@ -432,7 +455,7 @@ static const char **copy_user_strings(const char __user *const __user *uargv, lo
 		left -= n + 1;
 	}
 	vec[count] = NULL;
-	*budget -= total;
+	*budget -= total + (count + 1) * (long)sizeof(void *);
 	return vec;
 }
 

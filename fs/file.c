@@ -35,7 +35,10 @@ static void set_fd_bit(unsigned long *map, unsigned int fd, bool on)
 }
 
 /*
- * alloc_fdtable - arrays for @nr descriptors, filled from @old (if any)
+ * expand_fdtable - give @files room for @nr descriptors
+ * The arrays are allocated first (that may not be done with preemption
+ * off), then swapped in if the table is still smaller -- a thread sharing
+ * it (CLONE_FILES) may have grown it meanwhile: then ours go.
  * Return: 0, or -ENOMEM with @files unchanged.
  */
 static int expand_fdtable(struct files_struct *files, unsigned int nr)
@@ -49,17 +52,26 @@ static int expand_fdtable(struct files_struct *files, unsigned int nr)
 		return -ENOMEM;
 	}
 	preempt_disable();
-	if (files->max_fds) {
-		memcpy(fd, files->fd, files->max_fds * sizeof(*fd));
-		memcpy(cloexec, files->close_on_exec, files->max_fds / BITS_PER_LONG * sizeof(long));
+	if (files->max_fds < nr) {
+		if (files->max_fds) {
+			memcpy(fd, files->fd, files->max_fds * sizeof(*fd));
+			memcpy(cloexec, files->close_on_exec,
+			       files->max_fds / BITS_PER_LONG * sizeof(long));
+		}
+		swap(files->fd, fd);
+		swap(files->close_on_exec, cloexec);
+		files->max_fds = nr;
 	}
-	swap(files->fd, fd);
-	swap(files->close_on_exec, cloexec);
-	files->max_fds = nr;
 	preempt_enable();
-	kfree(fd);
+	kfree(fd);				/* the old arrays, or ours if unused */
 	kfree(cloexec);
 	return 0;
+}
+
+/* The soft RLIMIT_NOFILE: descriptors must stay below it (at most NR_OPEN). */
+static unsigned int nofile_limit(void)
+{
+	return min_t(unsigned long, current->rlim[RLIMIT_NOFILE].rlim_cur, NR_OPEN);
 }
 
 /* Make room for descriptor @fd: grow by doubling.  -EMFILE past NR_OPEN. */
@@ -67,7 +79,7 @@ static int expand_files(struct files_struct *files, unsigned int fd)
 {
 	unsigned int nr = files->max_fds ? files->max_fds : NR_OPEN_DEFAULT;
 
-	if (fd >= NR_OPEN)
+	if (fd >= nofile_limit())
 		return -EMFILE;
 	while (nr <= fd)
 		nr *= 2;
@@ -96,6 +108,10 @@ static int alloc_fd(unsigned int start, unsigned int flags)
 		err = expand_files(files, fd);
 		if (err)
 			return err;
+	}
+	if (fd >= nofile_limit()) {		/* RLIMIT_NOFILE was lowered */
+		preempt_enable();
+		return -EMFILE;
 	}
 	files->fd[fd] = ERR_PTR(-EBUSY);	/* reserved */
 	set_fd_bit(files->close_on_exec, fd, flags & O_CLOEXEC);
@@ -216,11 +232,20 @@ struct files_struct *dup_fd(struct files_struct *oldf, int *errorp)
 	if (!newf)
 		return NULL;
 	atomic_set(&newf->count, 1);
-	if (oldf->max_fds && expand_fdtable(newf, oldf->max_fds)) {
-		kfree(newf);
-		return NULL;
+	for (;;) {			/* oldf may grow while ours is allocated */
+		unsigned int n = READ_ONCE(oldf->max_fds);
+
+		if (n && expand_fdtable(newf, n)) {
+			kfree(newf->fd);
+			kfree(newf->close_on_exec);
+			kfree(newf);
+			return NULL;
+		}
+		preempt_disable();
+		if (oldf->max_fds <= newf->max_fds)
+			break;
+		preempt_enable();
 	}
-	preempt_disable();
 	for (unsigned int fd = 0; fd < oldf->max_fds; fd++) {
 		struct file *f = files_lookup_fd(oldf, fd);
 
@@ -233,6 +258,26 @@ struct files_struct *dup_fd(struct files_struct *oldf, int *errorp)
 	preempt_enable();
 	*errorp = 0;
 	return newf;
+}
+
+/*
+ * unshare_files - @tsk's descriptor table becomes its own, if it shares it
+ * (CLONE_FILES), so exec's close-on-exec closes nothing of the others'.
+ * Return: 0 or -ENOMEM (the table still shared).
+ */
+int unshare_files(struct task_struct *tsk)
+{
+	struct files_struct *old = tsk->files, *copy;
+	int err;
+
+	if (atomic_read(&old->count) == 1)
+		return 0;
+	copy = dup_fd(old, &err);
+	if (!copy)
+		return err;
+	tsk->files = copy;
+	put_files_struct(old);
+	return 0;
 }
 
 /* close_files - every open file of @files closed. */
@@ -288,7 +333,7 @@ int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
 {
 	int fd;
 
-	if (from >= NR_OPEN)
+	if (from >= nofile_limit())
 		return -EINVAL;
 	fd = alloc_fd(from, flags);
 	if (fd >= 0)
@@ -305,7 +350,7 @@ static int do_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 
 	if (flags & ~O_CLOEXEC)
 		return -EINVAL;
-	if (newfd >= NR_OPEN)
+	if (newfd >= nofile_limit())
 		return -EBADF;
 	err = expand_files(files, newfd);
 	if (err)

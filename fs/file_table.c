@@ -42,10 +42,20 @@ static fmode_t open_fmode(int flags, const struct inode *inode)
 struct file *alloc_file(const struct path *path, int flags, const struct file_operations *fop)
 {
 	struct inode *inode = path->dentry->d_inode;
-	struct file *f = kmem_cache_zalloc(filp_cachep, GFP_KERNEL);
+	struct file *f;
+	int err;
 
-	if (!f)
+	if ((flags & O_ACCMODE) != O_RDONLY && S_ISREG(inode->i_mode)) {
+		err = get_write_access(inode);		/* -ETXTBSY: it runs */
+		if (err)
+			return ERR_PTR(err);
+	}
+	f = kmem_cache_zalloc(filp_cachep, GFP_KERNEL);
+	if (!f) {
+		if ((flags & O_ACCMODE) != O_RDONLY && S_ISREG(inode->i_mode))
+			put_write_access(inode);
 		return ERR_PTR(-ENOMEM);
+	}
 	atomic_long_set(&f->f_count, 1);
 	f->f_path = *path;
 	path_get(path);
@@ -91,6 +101,8 @@ static void __fput(struct file *f)
 {
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
+	if ((f->f_mode & FMODE_WRITE) && S_ISREG(f->f_inode->i_mode))
+		put_write_access(f->f_inode);
 	path_put(&f->f_path);
 	kmem_cache_free(filp_cachep, f);
 	atomic_long_dec(&files_in_use);

@@ -6,6 +6,7 @@
 #include <kernel.h>
 #include <fdtable.h>
 #include <fs.h>
+#include <preempt.h>
 #include <sched.h>
 #include <slab.h>
 
@@ -19,6 +20,7 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old)
 	if (!fs)
 		return NULL;
 	atomic_set(&fs->users, 1);
+	preempt_disable();		/* a CLONE_FS sibling may chdir meanwhile */
 	fs->umask = old->umask;
 	fs->root = old->root;
 	fs->pwd = old->pwd;
@@ -26,6 +28,7 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old)
 		path_get(&fs->root);
 	if (fs->pwd.dentry)
 		path_get(&fs->pwd);
+	preempt_enable();
 	return fs;
 }
 
@@ -50,13 +53,29 @@ void exit_fs(struct task_struct *tsk)
 	}
 }
 
-/* set_fs_pwd - @path becomes the working directory (chdir). */
+/*
+ * set_fs_pwd - @path becomes the working directory (chdir).  Threads may
+ * share @fs (CLONE_FS): the swap is done with preemption off, and the old
+ * directory let go after.
+ */
 void set_fs_pwd(struct fs_struct *fs, const struct path *path)
 {
-	struct path old = fs->pwd;
+	struct path old;
 
 	path_get(path);
+	preempt_disable();
+	old = fs->pwd;
 	fs->pwd = *path;
+	preempt_enable();
 	if (old.dentry)
 		path_put(&old);
+}
+
+/* get_fs_path - a referenced copy of @fs's root (@root) or working directory. */
+void get_fs_path(struct fs_struct *fs, bool root, struct path *path)
+{
+	preempt_disable();
+	*path = root ? fs->root : fs->pwd;
+	path_get(path);
+	preempt_enable();
 }

@@ -33,33 +33,45 @@ unsigned int fs_umode_to_dtype(umode_t mode)
 
 /*
  * dcache_readdir - the names of a ramfs directory: ".", "..", then each
- * name in d_subdirs in the order it was made.  The caller (iterate_dir)
- * holds the directory's i_rwsem, under which ramfs names cannot change.
+ * name in d_subdirs in the order it was made.  A name's position is its
+ * d_seq, so names removed meanwhile move no one else's (Linux keeps a
+ * cursor dentry in the list for the same reason).  The caller
+ * (iterate_dir) holds the directory's i_rwsem, under which ramfs names
+ * cannot change.
  */
 int dcache_readdir(struct file *file, struct dir_context *ctx)
 {
 	struct dentry *dir = file->f_path.dentry, *d;
-	loff_t n = 2;
 
 	if (!dir_emit_dots(file, ctx))
 		return 0;
 	list_for_each_entry(d, &dir->d_subdirs, d_child) {
 		struct inode *inode = d->d_inode;
 
-		if (!inode)
+		if (!inode || (loff_t)d->d_seq < ctx->pos)
 			continue;
-		if (n++ < ctx->pos)
-			continue;
-		if (!ctx->actor(ctx, d->d_name.name, d->d_name.len, ctx->pos, inode->i_ino,
+		if (!ctx->actor(ctx, d->d_name.name, d->d_name.len, d->d_seq, inode->i_ino,
 				fs_umode_to_dtype(inode->i_mode)))
 			return 0;
-		ctx->pos++;
+		ctx->pos = d->d_seq + 1;
 	}
 	return 0;
 }
 
+/* dcache_dir_lseek - a directory's position is a d_seq: SEEK_SET and SEEK_CUR only. */
+static loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence)
+{
+	if (whence == SEEK_CUR)
+		offset += file->f_pos;
+	else if (whence != SEEK_SET)
+		return -EINVAL;
+	if (offset < 0)
+		return -EINVAL;
+	return file->f_pos = offset;
+}
+
 const struct file_operations simple_dir_operations = {
-	.llseek = generic_file_llseek,
+	.llseek = dcache_dir_lseek,
 	.iterate = dcache_readdir,
 };
 

@@ -22,6 +22,7 @@
  * read or written, but only a file with an x bit may be executed.
  */
 #include <kernel.h>
+#include <preempt.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
@@ -69,11 +70,60 @@ int inode_permission(struct inode *inode, int mask)
 	return 0;
 }
 
-/* struct nameidata - a walk in progress: where it is, how many links it followed. */
+/*
+ * get_write_access, deny_write_access - the writers of a file and the
+ * programs running it exclude each other (i_writecount's sign says which
+ * it has): opening for writing fails with -ETXTBSY while it runs, and exec
+ * fails with -ETXTBSY while it is open for writing.  One CPU: a
+ * preemption-free check-and-change is atomic.
+ */
+int get_write_access(struct inode *inode)
+{
+	int err = 0;
+
+	preempt_disable();
+	if (atomic_read(&inode->i_writecount) < 0)
+		err = -ETXTBSY;
+	else
+		atomic_inc(&inode->i_writecount);
+	preempt_enable();
+	return err;
+}
+
+void put_write_access(struct inode *inode)
+{
+	atomic_dec(&inode->i_writecount);
+}
+
+int deny_write_access(struct file *file)
+{
+	struct inode *inode = file_inode(file);
+	int err = 0;
+
+	preempt_disable();
+	if (atomic_read(&inode->i_writecount) > 0)
+		err = -ETXTBSY;
+	else
+		atomic_dec(&inode->i_writecount);
+	preempt_enable();
+	return err;
+}
+
+void allow_write_access(struct file *file)
+{
+	atomic_inc(&file_inode(file)->i_writecount);
+}
+
+/*
+ * struct nameidata - a walk in progress: where it is, how deep in
+ * symlinks it is (@depth, at most MAX_NESTED_LINKS) and how many it has
+ * followed in all (@total_links, at most MAXSYMLINKS: -ELOOP beyond).
+ */
 struct nameidata {
 	struct path path;
 	unsigned int flags;
 	int depth;
+	int total_links;
 	const char *last;	/* LOOKUP_PARENT: the last component */
 	int last_len;
 };
@@ -83,10 +133,9 @@ static int path_init(struct nameidata *nd, int dfd, const char *name)
 {
 	struct fs_struct *fs = current->fs;
 
-	if (*name == '/') {
-		nd->path = fs->root;
-	} else if (dfd == AT_FDCWD) {
-		nd->path = fs->pwd;
+	if (*name == '/' || dfd == AT_FDCWD) {
+		get_fs_path(fs, *name == '/', &nd->path);
+		return 0;
 	} else {
 		struct file *f = fget(dfd);
 
@@ -101,8 +150,6 @@ static int path_init(struct nameidata *nd, int dfd, const char *name)
 		fput(f);
 		return 0;
 	}
-	path_get(&nd->path);
-	return 0;
 }
 
 /* Step into whatever is mounted on nd->path, repeatedly. */
@@ -186,23 +233,27 @@ static int link_path_walk(struct nameidata *nd, const char *name);
 /* follow_link - walk the target of the symlink @link from the directory nd->path. */
 static int follow_link(struct nameidata *nd, struct dentry *link)
 {
+	unsigned int flags = nd->flags;
 	char *buf;
 	int err;
 
-	if (++nd->depth > MAX_NESTED_LINKS)
+	if (nd->depth >= MAX_NESTED_LINKS || ++nd->total_links > MAXSYMLINKS)
 		return -ELOOP;
 	buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
+	nd->depth++;
 	err = link->d_inode->i_op && link->d_inode->i_op->get_link ?
 	      link->d_inode->i_op->get_link(link, buf) : -EINVAL;
 	if (!err) {
 		if (*buf == '/') {
 			path_put(&nd->path);
-			nd->path = current->fs->root;
-			path_get(&nd->path);
+			get_fs_path(current->fs, true, &nd->path);
 		}
+		/* the target's last name is followed too: the link was not the end */
+		nd->flags |= LOOKUP_FOLLOW;
 		err = link_path_walk(nd, buf);
+		nd->flags = flags;
 	}
 	kfree(buf);
 	nd->depth--;
@@ -339,6 +390,12 @@ static int path_parentat(struct nameidata *nd, int dfd, const char *name)
 	return err;
 }
 
+/* A directory that was removed takes no new names (Linux: IS_DEADDIR): -ENOENT. */
+static bool dir_is_dead(const struct path *dir)
+{
+	return d_unhashed(dir->dentry);
+}
+
 static bool is_dot_or_dotdot(const char *name, int len)
 {
 	return (len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.');
@@ -413,7 +470,7 @@ static int create_at(int dfd, const char *name, umode_t mode, dev_t dev, const c
 	if (!S_ISLNK(mode))
 		mode = (mode & S_IFMT) | (mode & S_IALLUGO & ~current->fs->umask);
 	down_write(&dir->i_rwsem);
-	d = lookup_create(&nd, NULL);
+	d = dir_is_dead(&nd.path) ? ERR_PTR(-ENOENT) : lookup_create(&nd, NULL);
 	err = PTR_ERR_OR_ZERO(d);
 	if (!err) {
 		err = -EACCES;
@@ -463,7 +520,7 @@ static int open_create(int dfd, const char *name, int flags, umode_t mode, struc
 	if (nd.last_len > NAME_MAX)
 		goto out;
 	down_write(&dir->i_rwsem);
-	d = lookup_create(&nd, &existing);
+	d = dir_is_dead(&nd.path) ? ERR_PTR(-ENOENT) : lookup_create(&nd, &existing);
 	if (!IS_ERR(d)) {
 		err = dir->i_op->create ?
 		      dir->i_op->create(dir, d, S_IFREG | (mode & S_IALLUGO & ~current->fs->umask)) :
@@ -526,7 +583,7 @@ struct file *do_filp_open(int dfd, const char *pathname, int flags, umode_t mode
 		goto out;
 	f = dentry_open(&path, flags);
 	path_put(&path);
-	if (!IS_ERR(f) && (flags & O_TRUNC) && S_ISREG(inode->i_mode) && acc != O_RDONLY) {
+	if (!IS_ERR(f) && (flags & O_TRUNC) && S_ISREG(inode->i_mode)) {	/* even O_RDONLY, as Linux */
 		err = vfs_truncate_inode(inode, 0);
 		if (err) {
 			fput(f);
@@ -758,7 +815,8 @@ static long do_renameat2(int olddfd, const char *from, int newdfd, const char *t
 	odir = o.path.dentry->d_inode;
 	ndir = n.path.dentry->d_inode;
 	lock_rename(odir, ndir);
-	old = __lookup_one(o.path.dentry, o.last, o.last_len, true);
+	old = dir_is_dead(&n.path) ? ERR_PTR(-ENOENT) :
+	      __lookup_one(o.path.dentry, o.last, o.last_len, true);
 	err = PTR_ERR_OR_ZERO(old);
 	if (!err) {
 		target = __lookup_one(n.path.dentry, n.last, n.last_len, true);
@@ -843,7 +901,7 @@ static long do_linkat(int olddfd, const char *from, int newdfd, const char *to, 
 		err = -EEXIST;
 	if (!err) {
 		down_write(&dir->i_rwsem);
-		d = lookup_create(&nd, NULL);
+		d = dir_is_dead(&nd.path) ? ERR_PTR(-ENOENT) : lookup_create(&nd, NULL);
 		err = PTR_ERR_OR_ZERO(d);
 		if (!err) {
 			err = dir->i_op->link ? dir->i_op->link(old.dentry, dir, d) : -EPERM;

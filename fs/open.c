@@ -36,8 +36,9 @@ static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t
 	char *name;
 	int fd;
 
-	if (flags & ~VALID_OPEN_FLAGS)
-		return -EINVAL;
+	flags &= VALID_OPEN_FLAGS;		/* unknown bits are ignored, as Linux's open() */
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;			/* Linux since 6.4 */
 	name = getname(filename);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
@@ -158,6 +159,8 @@ int vfs_truncate_inode(struct inode *inode, loff_t size)
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode) || !inode->i_op || !inode->i_op->setsize)
 		return -EINVAL;
+	if (atomic_read(&inode->i_writecount) < 0)
+		return -ETXTBSY;			/* a running program */
 	down_write(&inode->i_rwsem);
 	err = inode->i_op->setsize(inode, size);
 	up_write(&inode->i_rwsem);

@@ -24,6 +24,7 @@
 #include <fs.h>
 #include <mm.h>
 #include <poll.h>
+#include <preempt.h>
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
@@ -272,9 +273,18 @@ static int pipe_release(struct inode *inode, struct file *file)
 static int fifo_open(struct inode *inode, struct file *file)
 {
 	if (!inode->i_pipe) {
-		inode->i_pipe = alloc_pipe_info();
-		if (!inode->i_pipe)
+		struct pipe_inode_info *pipe = alloc_pipe_info();
+
+		if (!pipe)
 			return -ENOMEM;
+		preempt_disable();		/* another opener may have made one */
+		if (!inode->i_pipe) {
+			inode->i_pipe = pipe;
+			pipe = NULL;
+		}
+		preempt_enable();
+		if (pipe)
+			free_pipe_info(pipe);
 	}
 	file->private_data = inode->i_pipe;
 	down_write(&inode->i_pipe->mutex);

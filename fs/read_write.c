@@ -16,6 +16,7 @@
 #include <fdtable.h>
 #include <fs.h>
 #include <syscalls.h>
+#include <slab.h>
 #include <uio.h>
 #include <asm/uaccess.h>
 
@@ -136,58 +137,115 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, co
 	return ksys_rw(fd, (void __user *)buf, count, pos, true);
 }
 
-/* do_iov - readv/writev: each buffer in turn; a short transfer ends it. */
-static ssize_t do_iov(unsigned long fd, const struct iovec __user *uvec, int vlen, bool write)
-{
-	struct file *f;
-	ssize_t total = 0;
+#define UIO_FASTIOV	8
 
-	if (vlen < 0 || vlen > UIO_MAXIOV)
+/*
+ * import_iovec - readv/writev's vector from user memory, checked as Linux
+ * does: -EINVAL for a bad count or a length that is negative as a
+ * ssize_t, -EFAULT for a buffer outside user space; the total is clamped
+ * to MAX_RW_COUNT.  Return: the total, with *@iovp the vector (@fast or
+ * kmalloc'd: kfree it if it is not @fast).
+ */
+static ssize_t import_iovec(const struct iovec __user *uvec, int nr, struct iovec *fast,
+			    struct iovec **iovp)
+{
+	struct iovec *iov = fast;
+	size_t total = 0;
+
+	if (nr < 0 || nr > UIO_MAXIOV)
 		return -EINVAL;
-	f = fget(fd);
+	if (nr > UIO_FASTIOV && !(iov = kmalloc_array(nr, sizeof(*iov), GFP_KERNEL)))
+		return -ENOMEM;
+	*iovp = iov;
+	if (copy_from_user(iov, uvec, nr * sizeof(*iov)))
+		return -EFAULT;
+	for (int k = 0; k < nr; k++) {
+		if ((ssize_t)iov[k].iov_len < 0)
+			return -EINVAL;
+		if (iov[k].iov_len > MAX_RW_COUNT - total)
+			iov[k].iov_len = MAX_RW_COUNT - total;
+		if (!access_ok(iov[k].iov_base, iov[k].iov_len))
+			return -EFAULT;
+		total += iov[k].iov_len;
+	}
+	return total;
+}
+
+/*
+ * do_iov - readv/writev (@pos < 0: at the file's position) and
+ * preadv/pwritev: the whole vector is one transfer.
+ */
+static ssize_t do_iov(unsigned long fd, const struct iovec __user *uvec, int vlen, loff_t pos,
+		      bool write)
+{
+	struct iovec fast[UIO_FASTIOV], *iov = fast;
+	struct iov_iter iter;
+	struct file *f = fget(fd);
+	ssize_t ret;
+	bool lock;
+	loff_t p;
+
 	if (!f)
 		return -EBADF;
-	for (int i = 0; i < vlen; i++) {
-		struct iovec iov;
-		ssize_t n;
-
-		if (copy_from_user(&iov, &uvec[i], sizeof(iov))) {
-			total = total ? total : -EFAULT;
-			break;
-		}
-		if ((ssize_t)iov.iov_len < 0) {
-			total = total ? total : -EINVAL;
-			break;
-		}
-		if (!iov.iov_len)
-			continue;
-		n = do_rw(f, iov.iov_base, iov.iov_len, NULL, write);
-		if (n < 0) {
-			total = total ? total : n;
-			break;
-		}
-		total += n;
-		if ((size_t)n < iov.iov_len)
-			break;
+	ret = import_iovec(uvec, vlen, fast, &iov);
+	if (ret < 0)
+		goto out;
+	if (pos >= 0 && !(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD))) {
+		ret = -ESPIPE;
+		goto out;
 	}
+	iov_iter_init(&iter, iov, vlen, ret);
+	lock = pos < 0 && file_pos_atomic(f);
+	if (lock)
+		down_write(&f->f_pos_lock);
+	p = pos < 0 ? f->f_pos : pos;
+	ret = write ? vfs_write(f, &iter, &p) : vfs_read(f, &iter, &p);
+	if (pos < 0 && ret >= 0)
+		f->f_pos = p;
+	if (lock)
+		up_write(&f->f_pos_lock);
+out:
+	if (iov != fast)
+		kfree(iov);
 	fput(f);
-	return total;
+	return ret;
 }
 
 SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, int, vlen)
 {
-	return do_iov(fd, vec, vlen, false);
+	return do_iov(fd, vec, vlen, -1, false);
 }
 
 SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, int, vlen)
 {
-	return do_iov(fd, vec, vlen, true);
+	return do_iov(fd, vec, vlen, -1, true);
 }
 
-/* generic_file_llseek - a file with a size: SEEK_SET, SEEK_CUR, SEEK_END. */
+/* preadv/pwritev: the offset comes as two halves (pos_l, pos_h), x86-64 uses pos_l. */
+SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec, int, vlen,
+		unsigned long, pos_l, unsigned long, pos_h)
+{
+	if ((loff_t)pos_l < 0)
+		return -EINVAL;
+	return do_iov(fd, vec, vlen, pos_l, false);
+}
+
+SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec, int, vlen,
+		unsigned long, pos_l, unsigned long, pos_h)
+{
+	if ((loff_t)pos_l < 0)
+		return -EINVAL;
+	return do_iov(fd, vec, vlen, pos_l, true);
+}
+
+/*
+ * generic_file_llseek - a file with a size: SEEK_SET, SEEK_CUR, SEEK_END,
+ * and SEEK_DATA / SEEK_HOLE (the whole file is data: the one hole is at
+ * its end; past the end -ENXIO), as Linux's generic version
+ */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {
-	loff_t base;
+	loff_t size = file_inode(file)->i_size, base;
 
 	switch (whence) {
 	case SEEK_SET:
@@ -197,12 +255,17 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 		base = file->f_pos;
 		break;
 	case SEEK_END:
-		base = file_inode(file)->i_size;
+		base = size;
 		break;
+	case SEEK_DATA:
+	case SEEK_HOLE:
+		if (offset < 0 || offset >= size)
+			return -ENXIO;
+		return file->f_pos = whence == SEEK_DATA ? offset : size;
 	default:
 		return -EINVAL;
 	}
-	if (base + offset < 0)
+	if ((offset > 0 && base > MAX_LFS_FILESIZE - offset) || base + offset < 0)
 		return -EINVAL;
 	file->f_pos = base + offset;
 	return file->f_pos;
@@ -221,7 +284,7 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
 
 	if (!f)
 		return -EBADF;
-	if (whence > SEEK_END) {
+	if (whence > SEEK_HOLE) {
 		ret = -EINVAL;
 	} else if (!(f->f_mode & FMODE_LSEEK)) {
 		ret = -ESPIPE;

@@ -58,7 +58,11 @@ static long vfs_fstatat(int dfd, const char __user *filename, struct stat __user
 		struct file *f = dfd == AT_FDCWD ? NULL : fget(dfd);
 
 		if (dfd == AT_FDCWD) {
-			err = cp_new_stat(&current->fs->pwd, statbuf);
+			struct path pwd;
+
+			get_fs_path(current->fs, false, &pwd);
+			err = cp_new_stat(&pwd, statbuf);
+			path_put(&pwd);
 		} else {
 			err = f ? cp_new_stat(&f->f_path, statbuf) : -EBADF;
 			if (f)

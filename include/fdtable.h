@@ -40,6 +40,7 @@ extern struct files_struct init_files;
 
 struct files_struct *dup_fd(struct files_struct *oldf, int *errorp);
 void put_files_struct(struct files_struct *files);
+int unshare_files(struct task_struct *tsk);
 void exit_files(struct task_struct *tsk);
 void do_close_on_exec(struct files_struct *files);
 int get_unused_fd_flags(unsigned int flags);
@@ -64,5 +65,6 @@ extern struct fs_struct init_fs;
 struct fs_struct *copy_fs_struct(struct fs_struct *old);
 void exit_fs(struct task_struct *tsk);
 void set_fs_pwd(struct fs_struct *fs, const struct path *path);
+void get_fs_path(struct fs_struct *fs, bool root, struct path *path);
 
 #endif /* _FDTABLE_H */

@@ -52,7 +52,8 @@ struct file;
 
 #define PATH_MAX	4096	/* a path, its NUL included */
 #define NAME_MAX	255	/* one component */
-#define MAX_NESTED_LINKS 8	/* symlinks followed in one lookup (Linux: 40) */
+#define MAX_NESTED_LINKS 40	/* symlinks within symlinks: ~120 bytes of stack each */
+#define MAXSYMLINKS	40	/* symlinks followed in one lookup, as Linux */
 
 /* struct file's f_mode */
 #define FMODE_READ	0x1
@@ -150,6 +151,9 @@ struct file_operations {
  * @i_pipe: a FIFO's pipe; @i_link: a symlink's target
  * @i_private: the file system's own
  * @i_mtime, @i_ctime: seconds since the epoch
+ * @i_writecount: > 0: open for writing that many times; < 0: that many
+ *	address spaces run it as their program (exec: no writer allowed,
+ *	-ETXTBSY, as in Linux)
  */
 struct inode {
 	umode_t i_mode;
@@ -168,6 +172,7 @@ struct inode {
 	char *i_link;
 	void *i_private;
 	long long i_mtime, i_ctime;
+	atomic_t i_writecount;
 };
 
 struct qstr {
@@ -192,6 +197,8 @@ struct qstr {
  * @d_subdirs: for a directory, the names in it
  * @d_sb: the file system
  * @d_fsdata: the file system's own (proc: which entry this is)
+ * @d_seq: its place in the parent's d_subdirs order, for readdir
+ *	positions that stay right when other names are removed
  */
 struct dentry {
 	atomic_t d_count;
@@ -203,6 +210,7 @@ struct dentry {
 	struct list_head d_subdirs;
 	struct super_block *d_sb;
 	void *d_fsdata;
+	unsigned long d_seq;
 	char d_iname[DNAME_INLINE_LEN];
 };
 
@@ -279,6 +287,12 @@ static inline struct inode *file_inode(const struct file *f)
 {
 	return f->f_inode;
 }
+
+/* --- fs/namei.c: a running program may not be written (ETXTBSY) ------------- */
+int get_write_access(struct inode *inode);
+void put_write_access(struct inode *inode);
+int deny_write_access(struct file *file);
+void allow_write_access(struct file *file);
 
 /* --- fs/inode.c ------------------------------------------------------------ */
 struct inode *new_inode(struct super_block *sb, umode_t mode);

@@ -24,24 +24,40 @@ struct iovec {
 
 /**
  * struct iov_iter - where the bytes of one transfer go or come from
- * @user: @buf is a user address
- * @buf: the next byte of the buffer
- * @count: bytes left
+ * @user: the buffers are user memory
+ * @buf, @seg_left: the next byte of the current buffer, and what is left
+ *	of that buffer
+ * @iov, @nr_segs: the buffers after it (readv/writev's vector)
+ * @count: bytes left in all
+ *
+ * One transfer over several buffers is one read_iter or write_iter:
+ * a writev of at most PIPE_BUF bytes to a pipe stays atomic, as in Linux.
  */
 struct iov_iter {
 	bool user;
 	char *buf;
+	size_t seg_left;
+	const struct iovec *iov;
+	unsigned long nr_segs;
 	size_t count;
 };
 
 static inline void iov_iter_ubuf(struct iov_iter *i, void __user *buf, size_t count)
 {
-	*i = (struct iov_iter){ .user = true, .buf = (char *)buf, .count = count };
+	*i = (struct iov_iter){ .user = true, .buf = (char *)buf, .seg_left = count,
+				.count = count };
 }
 
 static inline void iov_iter_kvec(struct iov_iter *i, void *buf, size_t count)
 {
-	*i = (struct iov_iter){ .user = false, .buf = buf, .count = count };
+	*i = (struct iov_iter){ .user = false, .buf = buf, .seg_left = count, .count = count };
+}
+
+/* iov_iter_init - user buffers @iov[0..@nr_segs), @count bytes in all. */
+static inline void iov_iter_init(struct iov_iter *i, const struct iovec *iov,
+				 unsigned long nr_segs, size_t count)
+{
+	*i = (struct iov_iter){ .user = true, .iov = iov, .nr_segs = nr_segs, .count = count };
 }
 
 static inline size_t iov_iter_count(const struct iov_iter *i)
@@ -57,5 +73,6 @@ static inline size_t iov_iter_count(const struct iov_iter *i)
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
+void iov_iter_advance(struct iov_iter *i, size_t bytes);
 
 #endif /* _UIO_H */

@@ -187,8 +187,10 @@ static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm
 	memcpy(mm, oldmm, sizeof(*mm));
 	if (!mm_init(mm))
 		return NULL;
-	if (mm->exe_file)
+	if (mm->exe_file) {
 		get_file(mm->exe_file);
+		atomic_dec(&file_inode(mm->exe_file)->i_writecount);	/* it runs here too */
+	}
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);
 		return NULL;
@@ -274,8 +276,10 @@ void __mmdrop(struct mm_struct *mm)
 static void __mmput(struct mm_struct *mm)
 {
 	exit_mmap(mm);
-	if (mm->exe_file)
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);
 		fput(mm->exe_file);
+	}
 	mm->exe_file = NULL;
 	list_del(&mm->mmlist);
 	mmdrop(mm);

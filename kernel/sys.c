@@ -351,3 +351,22 @@ SYSCALL_DEFINE1(times, void __user *, tbuf)
 		return -EFAULT;
 	return ktime_get_ns() / (1000000000ULL / USER_HZ);
 }
+
+/* getresuid, getresgid: real, effective and saved ids, all root's. */
+static long put_three_zeros(unsigned int __user *a, unsigned int __user *b,
+			    unsigned int __user *c)
+{
+	return put_user(0U, a) || put_user(0U, b) || put_user(0U, c) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE3(getresuid, unsigned int __user *, ruid, unsigned int __user *, euid,
+		unsigned int __user *, suid)
+{
+	return put_three_zeros(ruid, euid, suid);
+}
+
+SYSCALL_DEFINE3(getresgid, unsigned int __user *, rgid, unsigned int __user *, egid,
+		unsigned int __user *, sgid)
+{
+	return put_three_zeros(rgid, egid, sgid);
+}

@@ -25,8 +25,7 @@ static ssize_t write_null(struct file *file, struct iov_iter *from, loff_t *pos)
 {
 	size_t n = iov_iter_count(from);
 
-	from->buf += n;
-	from->count = 0;
+	iov_iter_advance(from, n);
 	return n;
 }
 

@@ -151,6 +151,8 @@ static const struct pid_entry tgid_base_stuff[] = {
 
 static int proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry)
 {
+	if (!proc_pid_alive(PROC_I(dir)->pid))
+		return 0;			/* the process is gone: no names (ENOENT) */
 	return proc_lookup_entry(dir, dentry, tgid_base_stuff, ARRAY_SIZE(tgid_base_stuff),
 				 PROC_I(dir)->pid);
 }

@@ -86,6 +86,10 @@ static int proc_text_open(struct inode *inode, struct file *file)
 
 	if (!m)
 		return -ENOMEM;
+	if (PROC_I(inode)->pid && !proc_pid_alive(PROC_I(inode)->pid)) {
+		kfree(m);
+		return -ESRCH;			/* reached through a stale /proc/PID */
+	}
 	for (size_t size = PROC_TEXT_MIN; size <= PROC_TEXT_MAX; size *= 2) {
 		m->buf = kmalloc(size, GFP_KERNEL);
 		if (!m->buf)

@@ -60,6 +60,9 @@ int proc_readdir_entries(struct file *file, struct dir_context *ctx,
 extern const struct file_operations proc_text_operations;
 extern const struct inode_operations proc_link_inode_operations;
 
+/* fs/proc/root.c */
+bool proc_pid_alive(pid_t pid);
+
 /* fs/proc/base.c */
 extern const struct inode_operations proc_tgid_base_inode_operations;
 extern const struct file_operations proc_tgid_base_operations;

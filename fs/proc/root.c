@@ -58,8 +58,8 @@ static const struct pid_entry proc_root_entries[] = {
 
 static const struct pid_entry proc_pid_dir = { "", S_IFDIR | 0555 };
 
-/* Is @pid a process (a thread-group leader) right now? */
-static bool process_exists(pid_t pid)
+/* proc_pid_alive - is @pid a process (a thread-group leader) right now? */
+bool proc_pid_alive(pid_t pid)
 {
 	struct task_struct *p;
 	unsigned long flags;
@@ -92,7 +92,7 @@ static int proc_root_lookup(struct inode *dir, struct dentry *dentry)
 	pid_t pid = name_to_int(&dentry->d_name);
 	struct inode *inode;
 
-	if (pid < 0 || !process_exists(pid))
+	if (pid < 0 || !proc_pid_alive(pid))
 		return proc_lookup_entry(dir, dentry, proc_root_entries,
 					 ARRAY_SIZE(proc_root_entries), 0);
 	inode = proc_make_inode(dir->i_sb, pid, &proc_pid_dir, proc_ino(pid, 0));

@@ -327,7 +327,7 @@ static void binfmt_elf_mm_layout(struct ktest *test)
 	struct linux_binprm bprm;
 	struct mm_struct *mm = load_good(test, ET_EXEC, &bprm);
 
-	KTEST_EXPECT_UEQ(test, mm->start_code, 0x400000);
+	KTEST_EXPECT_UEQ(test, mm->start_code, 0x401000);	/* the executable segment */
 	KTEST_EXPECT_UEQ(test, mm->end_code, 0x402800);
 	KTEST_EXPECT_UEQ(test, mm->start_data, 0x404100);
 	KTEST_EXPECT_UEQ(test, mm->end_data, 0x404300);
@@ -471,7 +471,7 @@ static void binfmt_elf_static_pie(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, mem_is_zero(mm, DYN_BASE + DATA_VOFF + DATA_FILESZ,
 					    DATA_MEMSZ - DATA_FILESZ));
 	KTEST_EXPECT_UEQ(test, bprm.entry, DYN_BASE + ENTRY_OFF);
-	KTEST_EXPECT_UEQ(test, mm->start_code, DYN_BASE);
+	KTEST_EXPECT_UEQ(test, mm->start_code, DYN_BASE + TEXT_OFF);
 	KTEST_EXPECT_UEQ(test, mm->end_code, DYN_BASE + TEXT_OFF + TEXT_SIZE);
 	KTEST_EXPECT_UEQ(test, mm->start_data, DYN_BASE + DATA_VOFF);
 	KTEST_EXPECT_UEQ(test, mm->end_data, DYN_BASE + DATA_VOFF + DATA_FILESZ);

@@ -224,6 +224,7 @@ static unsigned long load_hello(struct ktest *test, struct mm_struct *mm)
 		return 0;
 	bprm.size = file_inode(bprm.file)->i_size;
 	err = load_elf_binary(&bprm);
+	allow_write_access(bprm.file);		/* no mm took it as its exe_file */
 	fput(bprm.file);
 	return err ? 0 : bprm.entry;
 }
