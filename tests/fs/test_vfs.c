@@ -101,6 +101,19 @@ static void vfs_path_walk(struct ktest *test)
 	remove_tree(test);
 }
 
+/* A ramfs directory's position is a name's d_seq: SEEK_END means nothing. */
+static void vfs_dir_lseek(struct ktest *test)
+{
+	struct file *d = filp_open("/bin", O_RDONLY | O_DIRECTORY, 0);
+
+	KTEST_ASSERT_FALSE(test, IS_ERR(d));
+	KTEST_EXPECT_EQ(test, d->f_op->llseek(d, 0, SEEK_END), -EINVAL);
+	KTEST_EXPECT_EQ(test, d->f_op->llseek(d, 5, SEEK_SET), 5);
+	KTEST_EXPECT_EQ(test, d->f_op->llseek(d, 2, SEEK_CUR), 7);
+	KTEST_EXPECT_EQ(test, d->f_op->llseek(d, -8, SEEK_CUR), -EINVAL);
+	fput(d);
+}
+
 /* Write @len bytes of a pattern at @pos of @f. */
 static void write_pattern(struct ktest *test, struct file *f, loff_t pos, size_t len, u8 seed)
 {
@@ -255,6 +268,7 @@ static void vfs_exec_shares_text_pages(struct ktest *test)
 
 static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(vfs_path_walk),
+	KTEST_CASE(vfs_dir_lseek),
 	KTEST_CASE(vfs_page_cache_write_read_truncate),
 	KTEST_CASE(vfs_file_mappings_share_the_page_cache),
 	KTEST_CASE(vfs_exec_shares_text_pages),
