@@ -286,6 +286,8 @@ static void de_thread(struct task_struct *tsk)
 	}
 	local_irq_save(flags);
 	sig->flags &= ~SIGNAL_GROUP_EXIT;
+	if (!thread_group_leader(tsk))
+		sig->flags |= SIGNAL_GROUP_EXECED;	/* Linux: it takes the leader's place */
 	tsk->pending &= ~sigmask(SIGKILL);	/* zap_other_threads spared us */
 	local_irq_restore(flags);
 }

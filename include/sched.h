@@ -106,6 +106,7 @@ struct signal_struct {
 };
 
 #define SIGNAL_GROUP_EXIT	0x00000004	/* the group is exiting (exit_group) */
+#define SIGNAL_GROUP_EXECED	0x00000008	/* a thread not the leader exec'd: its exit is the group's */
 
 /**
  * struct task_struct - one thread of execution

@@ -165,8 +165,11 @@ void release_task(struct task_struct *p)
 		list_del(&p->sibling);
 	list_del(&p->thread_node);
 	last = list_empty(&p->signal->thread_head);
-	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE)
+	if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE) {
+		if (p->signal->flags & SIGNAL_GROUP_EXECED)
+			leader->exit_code = p->exit_code;	/* it ran the new program */
 		do_notify_parent(leader, leader->exit_signal);
+	}
 	local_irq_restore(flags);
 	if (last)
 		free_signal_struct(p->signal);

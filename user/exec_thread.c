@@ -3,7 +3,8 @@
  * exec_thread: execve() in a process with another thread still running.
  * The other thread must die (de_thread) and the new program start alone,
  * with the old one's pid: here it checks /proc/self/status says one
- * thread, and exits 7, which is what the parent must see.  The program
+ * thread, and exits 7, which is what the parent must see -- both when the
+ * main thread execs and when another thread does.  The program
  * finds itself through /proc/self/exe.
  */
 #include <pthread.h>
@@ -29,18 +30,29 @@ static int after_exec(const char *pid_before)
 	FILE *f = fopen("/proc/self/status", "r");
 	int threads = 0;
 
-	CHECK(10, f != NULL);
+	CHECK(30, f != NULL);
 	while (fgets(line, sizeof(line), f))
 		sscanf(line, "Threads: %d", &threads);
 	fclose(f);
-	CHECK(11, threads == 1);
-	CHECK(12, getpid() == atoi(pid_before));
+	CHECK(31, threads == 1);
+	CHECK(32, getpid() == atoi(pid_before));
 	return 7;
+}
+
+static char self[256], pid[16];
+
+/* A second thread does the exec; the main one waits for it in vain. */
+static void *execer(void *arg)
+{
+	char *args[] = { self, "child", pid, NULL };
+
+	execv(self, args);
+	_exit(20);
+	return arg;
 }
 
 int main(int argc, char **argv)
 {
-	char self[256], pid[16];
 	pthread_t t;
 	pid_t child;
 	int status;
@@ -54,13 +66,23 @@ int main(int argc, char **argv)
 	if (child == 0) {
 		char *args[] = { self, "child", pid, NULL };
 
-		snprintf(pid, sizeof(pid), "%d", getpid());
+		snprintf(pid, sizeof(pid), "%d", getpid());	/* the process's pid stays */
 		CHECK(2, pthread_create(&t, NULL, sleeper, NULL) == 0);
 		execv(self, args);
 		_exit(3);
 	}
 	CHECK(4, waitpid(child, &status, 0) == child);
 	CHECK(5, WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	child = fork();					/* the exec from a second thread */
+	CHECK(7, child >= 0);
+	if (child == 0) {
+		snprintf(pid, sizeof(pid), "%d", getpid());
+		CHECK(8, pthread_create(&t, NULL, execer, NULL) == 0);
+		pthread_join(t, NULL);
+		_exit(21);
+	}
+	CHECK(9, waitpid(child, &status, 0) == child);
+	CHECK(10, WIFEXITED(status) && WEXITSTATUS(status) == 7);
 	printf("exec_thread: execve with a second thread alive ran the program alone\n");
 	return 0;
 }
