@@ -387,17 +387,18 @@ static inline pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long a
 		NULL : pmd_offset(pud, address);
 }
 #define pte_alloc(mm, pmd)	(unlikely(pmd_none(*(pmd))) && __pte_alloc(mm, pmd))
-#define pte_alloc_map(mm, pmd, address) \
-	(pte_alloc(mm, pmd) ? NULL : pte_offset_map(pmd, address))
 
 /*
  * The page-table lock.  A fault holds mmap_lock only for reading, so two
  * threads of an mm may fault on one pte at once, and the kernel is
  * preemptible: between looking at a pte and changing it, a fault takes
  * this lock and checks that the pte is still what it saw (pte_same()).
- * dissect has one CPU, where Linux's spin_lock() is preempt_disable(),
- * and nothing else takes the lock: so that is all it is.  No sleeping
- * (no allocation) while it is held.
+ * dissect has one CPU, where Linux's spin_lock() is preempt_disable():
+ * so that is all it is.  Every loop over the ptes of a table (zap,
+ * mprotect, fork's copy) runs under it too, because truncation zaps the
+ * ptes of every process mapping the file (unmap_mapping_range()) without
+ * their mmap_lock.  Nothing sleeps while it is held: tables are
+ * allocated before it is taken, gathered pages freed after it is dropped.
  */
 static inline pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 {
@@ -409,6 +410,10 @@ static inline void pte_unmap_unlock(pte_t *pte)
 {
 	preempt_enable();
 }
+
+/* The pte of @address, locked, its table allocated first if missing; NULL: no memory. */
+#define pte_alloc_map_lock(mm, pmd, address) \
+	(pte_alloc(mm, pmd) ? NULL : pte_offset_map_lock(mm, pmd, address))
 
 /* arch/x86/mm/pgtable.c */
 pgd_t *pgd_alloc(struct mm_struct *mm);

@@ -432,7 +432,8 @@ static void add_mm_rss_vec(struct mm_struct *mm, const int *rss)
  * reduced).  A page may go back to the allocator only once no TLB can
  * still reach it through the translation just cleared; so zap_pte_range()
  * clears ptes, gathers their pages, and tlb_flush_mmu() flushes the
- * range's translations once for the whole batch before dropping them.
+ * range's translations once for the whole batch before dropping them --
+ * after the pte lock is released, as in Linux: nothing under it may sleep.
  */
 #define TLB_BATCH	64
 
@@ -451,6 +452,7 @@ static void tlb_gather_mmu(struct mmu_gather *tlb, struct vm_area_struct *vma)
 	tlb->nr = 0;
 }
 
+/* Flush the gathered range's translations, then drop the gathered pages. */
 static void tlb_flush_mmu(struct mmu_gather *tlb)
 {
 	if (tlb->end > tlb->start)
@@ -461,26 +463,40 @@ static void tlb_flush_mmu(struct mmu_gather *tlb)
 	tlb->start = tlb->end = 0;
 }
 
-/* The pte at @addr is cleared: note its range, and its @page (or NULL). */
-static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct page *page)
+/*
+ * tlb_remove_page - the pte at @addr is cleared: note its range, and its
+ * @page (or NULL)
+ * Return: true if the gather is full: the caller must tlb_flush_mmu()
+ * (once it has dropped the pte lock) before gathering more.
+ */
+static bool tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct page *page)
 {
 	if (tlb->end == tlb->start)
 		tlb->start = addr;
 	tlb->end = addr + PAGE_SIZE;
-	if (page) {
+	if (page)
 		tlb->pages[tlb->nr++] = page;
-		if (tlb->nr == TLB_BATCH)
-			tlb_flush_mmu(tlb);
-	}
+	return tlb->nr == TLB_BATCH;
 }
 
-/* zap_pte_range - clear the ptes of [addr, end); their pages go to @tlb. */
-static void zap_pte_range(struct mmu_gather *tlb, pmd_t *pmd,
-			  unsigned long addr, unsigned long end)
+/*
+ * zap_pte_range - clear the ptes of [addr, end); their pages go to @tlb
+ *
+ * Under the pte lock: truncation zaps the ptes of every mapping of a file
+ * (unmap_mapping_range()) without their mm's mmap_lock, so each pte is
+ * read and cleared in one locked section.  When the gather fills, the
+ * walk stops there: the lock is dropped, the gather flushed (its pages
+ * freed), and the caller calls again for the rest.
+ * Return: where it stopped: @end, or the address after the last pte
+ * cleared if the gather filled.
+ */
+static unsigned long zap_pte_range(struct mmu_gather *tlb, pmd_t *pmd,
+				   unsigned long addr, unsigned long end)
 {
 	struct vm_area_struct *vma = tlb->vma;
-	pte_t *pte = pte_offset_map(pmd, addr);
+	pte_t *start_pte = pte_offset_map_lock(vma->vm_mm, pmd, addr), *pte = start_pte;
 	int rss[NR_MM_COUNTERS] = { 0 };
+	bool force_flush = false;
 
 	do {
 		pte_t ptent = *pte;
@@ -494,9 +510,17 @@ static void zap_pte_range(struct mmu_gather *tlb, pmd_t *pmd,
 			rss[mm_counter(page)]--;
 			page_remove_rmap(page);
 		}
-		tlb_remove_page(tlb, addr, page);
+		if (tlb_remove_page(tlb, addr, page)) {
+			force_flush = true;
+			addr += PAGE_SIZE;
+			break;
+		}
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 	add_mm_rss_vec(vma->vm_mm, rss);
+	pte_unmap_unlock(start_pte);
+	if (force_flush)
+		tlb_flush_mmu(tlb);
+	return addr;
 }
 
 static void zap_pmd_range(struct mmu_gather *tlb, pud_t *pud,
@@ -509,7 +533,8 @@ static void zap_pmd_range(struct mmu_gather *tlb, pud_t *pud,
 		next = pmd_addr_end(addr, end);
 		if (pmd_none_or_clear_bad(pmd))
 			continue;
-		zap_pte_range(tlb, pmd, addr, next);
+		while ((addr = zap_pte_range(tlb, pmd, addr, next)) != next)
+			;			/* the gather filled and was flushed */
 	} while (pmd++, addr = next, addr != end);
 }
 
@@ -708,10 +733,16 @@ void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned lon
 
 /* --- changing protections (mprotect) ------------------------------------ */
 
+/*
+ * change_pte_range - give the present ptes of [addr, end) @newprot
+ * Under the pte lock, as zap_pte_range(): a truncation must not clear a
+ * pte between our reading it and writing it back.
+ * Return: the number of ptes changed.
+ */
 static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 				      unsigned long addr, unsigned long end, pgprot_t newprot)
 {
-	pte_t *pte = pte_offset_map(pmd, addr);
+	pte_t *start_pte = pte_offset_map_lock(vma->vm_mm, pmd, addr), *pte = start_pte;
 	unsigned long pages = 0;
 
 	do {
@@ -720,6 +751,7 @@ static unsigned long change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 		set_pte(pte, pte_modify(*pte, newprot));
 		pages++;
 	} while (pte++, addr += PAGE_SIZE, addr != end);
+	pte_unmap_unlock(start_pte);
 	return pages;
 }
 
@@ -878,22 +910,35 @@ static inline void copy_present_pte(struct vm_area_struct *vma, pte_t *dst_pte,
 	set_pte(dst_pte, pte_mkold(pte));
 }
 
+/*
+ * copy_pte_range - copy the ptes of [addr, end) into @dst_pmd's table,
+ * allocated first if missing
+ *
+ * Both tables are locked around the copy (on one CPU, the second lock
+ * only nests): a truncation zapping the parent's ptes, or the child's
+ * (its area is on the file's i_mmap list already), runs before or after
+ * the copy of a table, never inside it.
+ * Return: 0, or -ENOMEM if the child's table could not be allocated.
+ */
 static int copy_pte_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
 			  pmd_t *dst_pmd, pmd_t *src_pmd, unsigned long addr,
 			  unsigned long end, struct copy_stats *st)
 {
-	pte_t *dst_pte = pte_alloc_map(dst_mm, dst_pmd, addr), *src_pte;
+	pte_t *orig_dst_pte, *orig_src_pte, *dst_pte, *src_pte;
 	int rss[NR_MM_COUNTERS] = { 0 };
 
+	orig_dst_pte = dst_pte = pte_alloc_map_lock(dst_mm, dst_pmd, addr);
 	if (!dst_pte)
 		return -ENOMEM;
-	src_pte = pte_offset_map(src_pmd, addr);
+	orig_src_pte = src_pte = pte_offset_map_lock(vma->vm_mm, src_pmd, addr);
 	do {
 		if (pte_none(*src_pte))
 			continue;
 		st->pte++;
 		copy_present_pte(vma, dst_pte, src_pte, addr, rss, st);
 	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);
+	pte_unmap_unlock(orig_src_pte);
+	pte_unmap_unlock(orig_dst_pte);
 	add_mm_rss_vec(dst_mm, rss);
 	return 0;
 }
