@@ -190,7 +190,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 
 /* mm/mmap.c */
 void vma_link_file(struct vm_area_struct *vma);
-void vma_unlink_file(struct vm_area_struct *vma);
+void unlink_file_vma(struct vm_area_struct *vma);
 void vma_set_page_prot(struct vm_area_struct *vma);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,

@@ -713,6 +713,9 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
  * @floor: the end of the area before @vma (0 if none)
  * @ceiling: the start of the area after the last one (0 if none)
  *
+ * Each file area first leaves its file's i_mmap list (unlink_file_vma()),
+ * as in Linux: a truncation walks the page tables of every area on that
+ * list, and this may be preempted while it frees them.
  * Neighbouring areas closer than a pmd apart are handled in one walk.
  */
 void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned long ceiling)
@@ -721,9 +724,11 @@ void free_pgtables(struct vm_area_struct *vma, unsigned long floor, unsigned lon
 		struct vm_area_struct *next = vma->vm_next;
 		unsigned long addr = vma->vm_start;
 
+		unlink_file_vma(vma);
 		while (next && next->vm_start <= vma->vm_end + PMD_SIZE) {
 			vma = next;
 			next = vma->vm_next;
+			unlink_file_vma(vma);
 		}
 		free_pgd_range(vma->vm_mm, addr, vma->vm_end, floor,
 			       next ? next->vm_start : ceiling);

@@ -263,8 +263,10 @@ static void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 }
 
 /*
- * vma_link_file, vma_unlink_file - a file mapping joins or leaves its
- * file's i_mmap list (Linux: __vma_link_file), which truncation walks
+ * vma_link_file, unlink_file_vma - a file mapping joins or leaves its
+ * file's i_mmap list, which truncation walks (Linux: the same names).
+ * An area leaves it before its page tables are freed (free_pgtables()),
+ * or when a merge swallows it; leaving twice is harmless.
  */
 void vma_link_file(struct vm_area_struct *vma)
 {
@@ -273,8 +275,10 @@ void vma_link_file(struct vm_area_struct *vma)
 	preempt_enable();
 }
 
-void vma_unlink_file(struct vm_area_struct *vma)
+void unlink_file_vma(struct vm_area_struct *vma)
 {
+	if (!vma->vm_file)
+		return;
 	preempt_disable();
 	list_del_init(&vma->shared);
 	preempt_enable();
@@ -296,17 +300,21 @@ void vma_set_page_prot(struct vm_area_struct *vma)
 	vma->vm_page_prot = vm_get_page_prot(flags);
 }
 
-/* remove_vma - an unlinked area is done: close it and free it; returns the next. */
+/*
+ * remove_vma - an area out of the list, the tree and its file's i_mmap
+ * is done: close it and free it; returns the next.
+ */
 static struct vm_area_struct *remove_vma(struct vm_area_struct *vma)
 {
 	struct vm_area_struct *next = vma->vm_next;
 
+	if (vma->vm_file && !list_empty(&vma->shared))
+		panic("remove_vma: [%lx-%lx) is still on its file's i_mmap list",
+		      vma->vm_start, vma->vm_end);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
-	if (vma->vm_file) {
-		vma_unlink_file(vma);
+	if (vma->vm_file)
 		fput(vma->vm_file);
-	}
 	vm_area_free(vma);
 	return next;
 }
@@ -367,6 +375,7 @@ static void vma_extend_end(struct mm_struct *mm, struct vm_area_struct *prev,
 {
 	if (next && end == next->vm_end) {
 		__vma_unlink(mm, next);
+		unlink_file_vma(next);
 		remove_vma(next);
 	}
 	prev->vm_end = end;

@@ -224,6 +224,35 @@ static void vfs_file_mappings_share_the_page_cache(struct ktest *test)
 	mmput(private);
 }
 
+/*
+ * munmap's and exit's order: the ptes go (unmap_vmas), then the page
+ * tables (free_pgtables) -- and before those, a file area leaves the
+ * file's i_mmap list, which a truncation walks into each area's tables.
+ */
+static void vfs_free_pgtables_unlinks_file_areas(struct ktest *test)
+{
+	struct file *f = filp_open(DIR "-unlink", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+
+	KTEST_ASSERT_TRUE(test, !IS_ERR(f) && mm);
+	kern_unlink(DIR "-unlink");
+	write_pattern(test, f, 0, PAGE_SIZE, 5);
+	KTEST_ASSERT_EQ(test, do_mmap(mm, f, MAP_ADDR, PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED,
+				      0), MAP_ADDR);
+	KTEST_EXPECT_NE(test, fault_pfn(mm, MAP_ADDR, false), 0);
+	vma = find_vma(mm, MAP_ADDR);
+	KTEST_EXPECT_FALSE(test, list_empty(&f->f_mapping->i_mmap));
+	unmap_vmas(vma, vma->vm_start, vma->vm_end);
+	KTEST_EXPECT_FALSE(test, list_empty(&f->f_mapping->i_mmap));	/* its tables are still there */
+	free_pgtables(vma, 0, 0);
+	KTEST_EXPECT_TRUE(test, list_empty(&f->f_mapping->i_mmap));
+	KTEST_EXPECT_NULL(test, follow_pte(mm, MAP_ADDR));
+	KTEST_EXPECT_EQ(test, vfs_truncate_inode(file_inode(f), 0), 0);
+	mmput(mm);			/* exit_mmap() finds the area with no tables left */
+	fput(f);
+}
+
 /* Load /bin/hello into @mm as exec does; its entry point, or 0. */
 static unsigned long load_hello(struct ktest *test, struct mm_struct *mm)
 {
@@ -271,6 +300,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(vfs_dir_lseek),
 	KTEST_CASE(vfs_page_cache_write_read_truncate),
 	KTEST_CASE(vfs_file_mappings_share_the_page_cache),
+	KTEST_CASE(vfs_free_pgtables_unlinks_file_areas),
 	KTEST_CASE(vfs_exec_shares_text_pages),
 	{}
 };
