@@ -80,18 +80,35 @@ static int grow_slots(struct address_space *mapping, unsigned long index)
 	return 0;
 }
 
+/* The number of pages @inode's size covers: indices from it on are past the end. */
+static unsigned long size_pages(const struct inode *inode)
+{
+	return DIV_ROUND_UP(inode->i_size, PAGE_SIZE);
+}
+
 /*
  * add_to_page_cache - put @page at @index, unless a page is there already
- * Return: the page now at @index, with a reference for the caller.  If it
- * is not @page, the caller's @page is freed.
+ * @in_size: and only if @index is inside the file: a fault racing a
+ *	truncation must not leave a page past the new end, where
+ *	truncate_inode_pages() has already been.  The truncation sets
+ *	i_size before it drops pages, and both this and that run with
+ *	preemption off, so one of the two sees the other.
+ * Return: the page now at @index, with a reference for the caller, or
+ * NULL (@in_size) if the file ends before @index.  Unless @page is
+ * returned, the caller's @page is freed.
  */
 static struct page *add_to_page_cache(struct address_space *mapping, struct page *page,
-				      unsigned long index)
+				      unsigned long index, bool in_size)
 {
 	struct page *cur;
 
 	preempt_disable();
 	cur = mapping->pages[index];
+	if (!cur && in_size && index >= size_pages(mapping->host)) {
+		preempt_enable();
+		put_page(page);
+		return NULL;
+	}
 	if (!cur) {
 		cur = page;
 		page->mapping = mapping;
@@ -111,22 +128,37 @@ static struct page *add_to_page_cache(struct address_space *mapping, struct page
 	return cur;
 }
 
-/**
- * find_or_create_page - the page at @index, a zeroed one added if absent
- * Return: the page with a reference for the caller, or NULL (no memory).
+/*
+ * find_or_create - the page at @index, a zeroed one added if absent (and,
+ * with @in_size, if inside the file: see add_to_page_cache())
+ * Return: the page with a reference for the caller; ERR_PTR(-ENOMEM), or
+ * ERR_PTR(-ERANGE) past the end.
  */
-struct page *find_or_create_page(struct address_space *mapping, unsigned long index)
+static struct page *find_or_create(struct address_space *mapping, unsigned long index,
+				   bool in_size)
 {
 	struct page *page = find_get_page(mapping, index);
 
 	if (page)
 		return page;
 	if (index >= mapping->nr_slots && grow_slots(mapping, index))
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	if (!page)
-		return NULL;
-	return add_to_page_cache(mapping, page, index);
+		return ERR_PTR(-ENOMEM);
+	page = add_to_page_cache(mapping, page, index, in_size);
+	return page ? page : ERR_PTR(-ERANGE);
+}
+
+/**
+ * find_or_create_page - the page at @index, a zeroed one added if absent
+ * Return: the page with a reference for the caller, or NULL (no memory).
+ */
+struct page *find_or_create_page(struct address_space *mapping, unsigned long index)
+{
+	struct page *page = find_or_create(mapping, index, false);
+
+	return IS_ERR(page) ? NULL : page;
 }
 
 /**
@@ -196,17 +228,22 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t *
 
 /*
  * filemap_fault - ->fault of a file mapping: the page at vmf->pgoff, with a
- * reference for do_fault().  Past the end of the file: SIGBUS, as Linux.
+ * reference for do_fault().  Past the end of the file: SIGBUS, as Linux --
+ * also when a truncation gets there first while the page is being added.
+ * do_fault() checks again under the pte lock before it maps the page.
  */
 int filemap_fault(struct vm_fault *vmf)
 {
 	struct file *file = vmf->vma->vm_file;
-	struct inode *inode = file_inode(file);
+	struct page *page;
 
-	if (vmf->pgoff >= DIV_ROUND_UP(inode->i_size, PAGE_SIZE))
+	if (vmf->pgoff >= size_pages(file_inode(file)))
 		return VM_FAULT_SIGBUS;
-	vmf->page = find_or_create_page(file->f_mapping, vmf->pgoff);
-	return vmf->page ? 0 : VM_FAULT_OOM;
+	page = find_or_create(file->f_mapping, vmf->pgoff, true);
+	if (IS_ERR(page))
+		return PTR_ERR(page) == -ERANGE ? VM_FAULT_SIGBUS : VM_FAULT_OOM;
+	vmf->page = page;
+	return 0;
 }
 
 /*
@@ -218,7 +255,7 @@ static int filemap_page_mkwrite(struct vm_fault *vmf)
 {
 	struct inode *inode = file_inode(vmf->vma->vm_file);
 
-	if (vmf->pgoff >= DIV_ROUND_UP(inode->i_size, PAGE_SIZE))
+	if (vmf->pgoff >= size_pages(inode))
 		return VM_FAULT_SIGBUS;
 	SetPageDirty(vmf->page);
 	inode->i_mtime = inode->i_ctime = current_time();

@@ -15,6 +15,7 @@
  */
 #include <kernel.h>
 #include <errno.h>
+#include <fs.h>
 #include <mm.h>
 #include <moduleparam.h>
 #include <sched.h>
@@ -298,9 +299,29 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 }
 
 /*
+ * fault_raced_truncate - under the pte lock, before do_fault() maps the
+ * page-cache page ->fault() found: did a truncation get there first?  It
+ * sets i_size, then zaps every mapping and drops the cached pages, each
+ * step with preemption off (the pte lock, on one CPU).  So if the page is
+ * still the file's and inside i_size now, a later zap will find our pte.
+ * Return: 0 to map it; VM_FAULT_SIGBUS if the file now ends before it;
+ * VM_FAULT_NOPAGE if it left the page cache (the file was cut and grew
+ * again): the access faults again and finds the page there now.
+ */
+static vm_fault_t fault_raced_truncate(struct vm_fault *vmf)
+{
+	struct address_space *mapping = vmf->vma->vm_file->f_mapping;
+
+	if (vmf->pgoff >= DIV_ROUND_UP(mapping->host->i_size, PAGE_SIZE))
+		return VM_FAULT_SIGBUS;
+	return vmf->page->mapping == mapping ? 0 : VM_FAULT_NOPAGE;
+}
+
+/*
  * do_fault - first touch of a page of a file-backed area: the area's
  * ->fault() finds the page (with a reference for us), and we map it --
- * unless another thread mapped it meanwhile: then we drop our reference.
+ * unless another thread mapped it meanwhile, or a truncation took it
+ * away (fault_raced_truncate()): then we drop our reference.
  */
 static vm_fault_t do_fault(struct vm_fault *vmf)
 {
@@ -326,10 +347,11 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 	if ((vmf->flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED))
 		entry = maybe_mkwrite(entry, vma);
 	vmf->pte = pte_offset_map_lock(vma->vm_mm, vmf->pmd, vmf->address);
-	if (!pte_none(*vmf->pte)) {
+	ret = pte_none(*vmf->pte) ? fault_raced_truncate(vmf) : VM_FAULT_NOPAGE;
+	if (ret) {
 		pte_unmap_unlock(vmf->pte);
 		put_page(vmf->page);
-		return 0;
+		return ret;
 	}
 	page_dup_rmap(vmf->page);
 	inc_mm_counter(vma->vm_mm, mm_counter(vmf->page));

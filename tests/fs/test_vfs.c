@@ -225,6 +225,72 @@ static void vfs_file_mappings_share_the_page_cache(struct ktest *test)
 }
 
 /*
+ * A ->fault that lets a truncation in where one may preempt a real fault:
+ * after filemap_fault() found the page, before do_fault() maps it.  The
+ * file is cut to 0, then grown back to regrow_size if that is not 0.
+ */
+static loff_t regrow_size;
+
+static int truncating_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = file_inode(vmf->vma->vm_file);
+	int ret = filemap_fault(vmf);
+
+	vfs_truncate_inode(inode, 0);
+	if (regrow_size)
+		vfs_truncate_inode(inode, regrow_size);
+	return ret;
+}
+
+static const struct vm_operations_struct truncating_vm_ops = {
+	.fault = truncating_fault,
+};
+
+static bool pte_mapped(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte = follow_pte(mm, addr);
+
+	return pte && pte_present(*pte);
+}
+
+/* A fault maps no page a racing truncation took out of the file. */
+static void vfs_fault_racing_truncate_maps_nothing(struct ktest *test)
+{
+	struct file *f = filp_open(DIR "-race", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	struct mm_struct *mm = mm_alloc();
+	const struct vm_operations_struct *file_ops;
+	struct vm_area_struct *vma;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(test, !IS_ERR(f) && mm);
+	kern_unlink(DIR "-race");
+	write_pattern(test, f, 0, PAGE_SIZE, 7);
+	KTEST_ASSERT_EQ(test, do_mmap(mm, f, MAP_ADDR, PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED,
+				      0), MAP_ADDR);
+	vma = find_vma(mm, MAP_ADDR);
+	file_ops = vma->vm_ops;
+	vma->vm_ops = &truncating_vm_ops;
+	/* cut to 0: the file ends before the page now -- SIGBUS, nothing mapped */
+	regrow_size = 0;
+	KTEST_EXPECT_EQ(test, handle_mm_fault(vma, MAP_ADDR, 0), VM_FAULT_SIGBUS);
+	KTEST_EXPECT_FALSE(test, pte_mapped(mm, MAP_ADDR));
+	KTEST_EXPECT_EQ(test, f->f_mapping->nrpages, 0);
+	/* cut and grown back: the page found is no longer the file's -- fault again */
+	write_pattern(test, f, 0, PAGE_SIZE, 7);
+	regrow_size = PAGE_SIZE;
+	KTEST_EXPECT_EQ(test, handle_mm_fault(vma, MAP_ADDR, 0) & VM_FAULT_ERROR, 0);
+	KTEST_EXPECT_FALSE(test, pte_mapped(mm, MAP_ADDR));
+	vma->vm_ops = file_ops;
+	KTEST_EXPECT_EQ(test, handle_mm_fault(vma, MAP_ADDR, 0), 0);
+	page = find_get_page(f->f_mapping, 0);
+	KTEST_ASSERT_NOT_NULL(test, page);
+	KTEST_EXPECT_EQ(test, pte_pfn(*follow_pte(mm, MAP_ADDR)), page_to_pfn(page));
+	put_page(page);
+	mmput(mm);
+	fput(f);
+}
+
+/*
  * munmap's and exit's order: the ptes go (unmap_vmas), then the page
  * tables (free_pgtables) -- and before those, a file area leaves the
  * file's i_mmap list, which a truncation walks into each area's tables.
@@ -300,6 +366,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(vfs_dir_lseek),
 	KTEST_CASE(vfs_page_cache_write_read_truncate),
 	KTEST_CASE(vfs_file_mappings_share_the_page_cache),
+	KTEST_CASE(vfs_fault_racing_truncate_maps_nothing),
 	KTEST_CASE(vfs_free_pgtables_unlinks_file_areas),
 	KTEST_CASE(vfs_exec_shares_text_pages),
 	{}
