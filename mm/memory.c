@@ -836,6 +836,35 @@ unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
 
 /* --- another address space's memory ---------------------------------- */
 
+/*
+ * get_remote_page - fault the page of @addr in @vma in (for writing if
+ * @write) and take a reference to it, with the pte looked at under the
+ * pte lock: a truncation zapping the pte afterwards cannot free the page
+ * under our copy (Linux: get_user_pages_remote()).  A fault that lost its
+ * page to a truncation again (no pte after it) is retried a few times.
+ * Return: the page with a reference, or NULL.
+ */
+static struct page *get_remote_page(struct vm_area_struct *vma, unsigned long addr, bool write)
+{
+	for (int tries = 0; tries < 4; tries++) {
+		struct page *page = NULL;
+		pte_t *pte;
+
+		if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) & VM_FAULT_ERROR)
+			return NULL;
+		preempt_disable();		/* the pte lock (pte_offset_map_lock()) */
+		pte = follow_pte(vma->vm_mm, addr);
+		if (pte && pte_present(*pte)) {
+			page = pfn_to_page(pte_pfn(*pte));
+			get_page(page);
+		}
+		preempt_enable();
+		if (page)
+			return page;
+	}
+	return NULL;
+}
+
 /**
  * access_remote_vm - read or write @len bytes at @addr in @mm, faulting
  * pages in as needed (Linux: mm/memory.c; used by exec to fill a new
@@ -855,20 +884,17 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		unsigned long offset = offset_in_page(addr);
 		int n = min_t(int, len - done, PAGE_SIZE - offset);
 		struct page *page;
-		pte_t *pte;
 
 		if (!vma || vma->vm_start > addr)
 			break;
-		if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) & VM_FAULT_ERROR)
+		page = get_remote_page(vma, addr, write);
+		if (!page)
 			break;
-		pte = follow_pte(mm, addr);
-		if (!pte || !pte_present(*pte))
-			break;
-		page = pfn_to_page(pte_pfn(*pte));
 		if (write)
 			memcpy((char *)page_address(page) + offset, (char *)buf + done, n);
 		else
 			memcpy((char *)buf + done, (char *)page_address(page) + offset, n);
+		put_page(page);
 		done += n;
 		addr += n;
 	}

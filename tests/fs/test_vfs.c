@@ -227,18 +227,22 @@ static void vfs_file_mappings_share_the_page_cache(struct ktest *test)
 /*
  * A ->fault that lets a truncation in where one may preempt a real fault:
  * after filemap_fault() found the page, before do_fault() maps it.  The
- * file is cut to 0, then grown back to regrow_size if that is not 0.
+ * file is cut to 0, then grown back to regrow_size if that is not 0 --
+ * by the next truncations_left faults.
  */
 static loff_t regrow_size;
+static int truncations_left;
 
 static int truncating_fault(struct vm_fault *vmf)
 {
 	struct inode *inode = file_inode(vmf->vma->vm_file);
 	int ret = filemap_fault(vmf);
 
-	vfs_truncate_inode(inode, 0);
-	if (regrow_size)
-		vfs_truncate_inode(inode, regrow_size);
+	if (truncations_left-- > 0) {
+		vfs_truncate_inode(inode, 0);
+		if (regrow_size)
+			vfs_truncate_inode(inode, regrow_size);
+	}
 	return ret;
 }
 
@@ -272,20 +276,50 @@ static void vfs_fault_racing_truncate_maps_nothing(struct ktest *test)
 	vma->vm_ops = &truncating_vm_ops;
 	/* cut to 0: the file ends before the page now -- SIGBUS, nothing mapped */
 	regrow_size = 0;
+	truncations_left = 1;
 	KTEST_EXPECT_EQ(test, handle_mm_fault(vma, MAP_ADDR, 0), VM_FAULT_SIGBUS);
 	KTEST_EXPECT_FALSE(test, pte_mapped(mm, MAP_ADDR));
 	KTEST_EXPECT_EQ(test, f->f_mapping->nrpages, 0);
 	/* cut and grown back: the page found is no longer the file's -- fault again */
 	write_pattern(test, f, 0, PAGE_SIZE, 7);
 	regrow_size = PAGE_SIZE;
+	truncations_left = 1;
 	KTEST_EXPECT_EQ(test, handle_mm_fault(vma, MAP_ADDR, 0) & VM_FAULT_ERROR, 0);
 	KTEST_EXPECT_FALSE(test, pte_mapped(mm, MAP_ADDR));
-	vma->vm_ops = file_ops;
 	KTEST_EXPECT_EQ(test, handle_mm_fault(vma, MAP_ADDR, 0), 0);
 	page = find_get_page(f->f_mapping, 0);
 	KTEST_ASSERT_NOT_NULL(test, page);
 	KTEST_EXPECT_EQ(test, pte_pfn(*follow_pte(mm, MAP_ADDR)), page_to_pfn(page));
 	put_page(page);
+	vma->vm_ops = file_ops;
+	mmput(mm);
+	fput(f);
+}
+
+/* access_remote_vm() copies what the file holds even if a truncation raced its fault. */
+static void vfs_remote_access_retries_a_raced_fault(struct ktest *test)
+{
+	struct file *f = filp_open(DIR "-remote", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	struct mm_struct *mm = mm_alloc();
+	const struct vm_operations_struct *file_ops;
+	struct vm_area_struct *vma;
+	u8 buf[8];
+
+	KTEST_ASSERT_TRUE(test, !IS_ERR(f) && mm);
+	kern_unlink(DIR "-remote");
+	write_pattern(test, f, 0, PAGE_SIZE, 9);
+	KTEST_ASSERT_EQ(test, do_mmap(mm, f, MAP_ADDR, PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED,
+				      0), MAP_ADDR);
+	vma = find_vma(mm, MAP_ADDR);
+	file_ops = vma->vm_ops;
+	vma->vm_ops = &truncating_vm_ops;
+	regrow_size = PAGE_SIZE;
+	truncations_left = 1;
+	memset(buf, 0xff, sizeof(buf));
+	KTEST_EXPECT_EQ(test, access_remote_vm(mm, MAP_ADDR, buf, sizeof(buf), false),
+			(int)sizeof(buf));
+	KTEST_EXPECT_NULL(test, memchr_inv(buf, 0, sizeof(buf)));	/* the new page: a hole */
+	vma->vm_ops = file_ops;
 	mmput(mm);
 	fput(f);
 }
@@ -367,6 +401,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(vfs_page_cache_write_read_truncate),
 	KTEST_CASE(vfs_file_mappings_share_the_page_cache),
 	KTEST_CASE(vfs_fault_racing_truncate_maps_nothing),
+	KTEST_CASE(vfs_remote_access_retries_a_raced_fault),
 	KTEST_CASE(vfs_free_pgtables_unlinks_file_areas),
 	KTEST_CASE(vfs_exec_shares_text_pages),
 	{}
