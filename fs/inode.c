@@ -55,8 +55,7 @@ struct inode *igrab(struct inode *inode)
 /* evict - the last reference is gone: free what the inode holds, then it. */
 static void evict(struct inode *inode)
 {
-	truncate_inode_pages(&inode->i_data, 0);
-	kfree(inode->i_data.pages);
+	truncate_inode_pages(&inode->i_data, 0);	/* its pages and their tree */
 	if (inode->i_pipe)
 		free_pipe_info(inode->i_pipe);
 	kfree(inode->i_link);

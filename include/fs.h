@@ -74,12 +74,33 @@ struct file;
 #define POLLWRNORM	0x0100
 typedef unsigned int __poll_t;
 
+/*
+ * A file's page cache is a radix tree (Linux: the xarray i_pages) of
+ * nodes of 512 slots, a page each, that takes the page index apart the
+ * way a page table takes an address, nine bits per level:
+ *
+ *	page index:  | ... | level 2 | level 1 | level 0 |
+ *	                      9 bits    9 bits    9 bits
+ *
+ * A tree of height h holds the indices below 512^h: the root is a level
+ * h-1 node, the slots of a level-n node point at level n-1 nodes, those
+ * of level 0 at pages.  A NULL slot at any level is a hole (reads as
+ * zeros).  Nodes are added on the way to a new page and freed when
+ * truncation empties them, so one page at 8 GiB costs three nodes.
+ */
+#define PAGECACHE_SHIFT		9
+#define PAGECACHE_SLOTS		(1UL << PAGECACHE_SHIFT)
+#define PAGECACHE_MAX_HEIGHT	6	/* 54 bits: every index below MAX_LFS_FILESIZE */
+
+struct pagecache_node {
+	void *slots[PAGECACHE_SLOTS];
+};
+
 /**
  * struct address_space - the pages of one file's contents (its page cache)
  * @host: the inode whose contents these are
- * @pages: one slot per page index below @nr_slots; NULL: not in memory
- *	(a hole: reads as zeros)
- * @nr_slots: the length of @pages (it grows with the file)
+ * @i_pages: the root of the radix tree of its pages, NULL when it has none
+ * @height: the tree's levels; it holds the page indices below 512^@height
  * @nrpages: pages present
  * @i_mmap: the areas that map the file MAP_SHARED or MAP_PRIVATE
  *	(vm_area_struct.shared), so truncation can unmap what it frees
@@ -87,8 +108,8 @@ typedef unsigned int __poll_t;
  */
 struct address_space {
 	struct inode *host;
-	struct page **pages;
-	unsigned long nr_slots;
+	struct pagecache_node *i_pages;
+	unsigned int height;
 	unsigned long nrpages;
 	struct list_head i_mmap;
 	bool swapbacked;
@@ -404,7 +425,7 @@ int filemap_fault(struct vm_fault *vmf);
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
 void truncate_pagecache(struct inode *inode, loff_t newsize);
 unsigned long nr_pagecache_pages(void);	/* for /proc/meminfo: Cached */
-void remove_from_page_cache_stats(struct page *page);
+void delete_from_page_cache_range(struct address_space *mapping, unsigned long first);
 
 /* --- mm/shmem.c --------------------------------------------------------------- */
 struct file *shmem_file_setup(const char *name, loff_t size);

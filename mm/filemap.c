@@ -2,9 +2,10 @@
 /*
  * The page cache (Linux: mm/filemap.c).
  *
- * A file's contents live in pages indexed by their offset in the file
- * (mapping->pages[index]); the cache holds one reference on each.  The
- * same pages serve read(), write() and every mapping of the file:
+ * A file's contents live in pages indexed by their offset in the file,
+ * kept in a radix tree (mapping->i_pages; include/fs.h draws it); the
+ * cache holds one reference on each.  The same pages serve read(),
+ * write() and every mapping of the file:
  *
  *   filemap_read()          copies from the cached pages (a hole reads as
  *                           zeros)
@@ -15,8 +16,8 @@
  *                           it is the same page; private ones copy it on
  *                           their first write (do_wp_page)
  *
- * With one CPU, the slot array is changed with preemption off; nothing in
- * those sections sleeps (page allocation never does here).
+ * With one CPU, the tree is changed with preemption off; nothing in those
+ * sections sleeps: its nodes are allocated before, with preemption on.
  */
 #include <kernel.h>
 #include <errno.h>
@@ -34,13 +35,162 @@ unsigned long nr_pagecache_pages(void)
 	return READ_ONCE(pagecache_pages);
 }
 
-/* A page leaves the cache (truncation): the counters say so. */
-void remove_from_page_cache_stats(struct page *page)
+/* --- the radix tree of a file's pages (include/fs.h draws it) ------------ */
+
+/* The slot of @index in its node at @level. */
+static unsigned int slot_of(unsigned long index, unsigned int level)
 {
+	return (index >> (level * PAGECACHE_SHIFT)) & (PAGECACHE_SLOTS - 1);
+}
+
+/* The indices a tree of @height holds: those below the returned value. */
+static unsigned long tree_span(unsigned int height)
+{
+	return 1UL << (height * PAGECACHE_SHIFT);
+}
+
+/* A new, empty node; NULL if no memory.  Called with preemption on. */
+static struct pagecache_node *node_alloc(void)
+{
+	return (struct pagecache_node *)get_zeroed_page(GFP_KERNEL);
+}
+
+static void node_free(struct pagecache_node *node)
+{
+	free_page((unsigned long)node);
+}
+
+/*
+ * page_cache_lookup - the page at @index, or NULL (a hole)
+ * Called with preemption off; no reference is taken.
+ */
+static struct page *page_cache_lookup(struct address_space *mapping, unsigned long index)
+{
+	struct pagecache_node *node = mapping->i_pages;
+	unsigned int level = mapping->height;
+
+	if (index >= tree_span(level))
+		return NULL;
+	while (node && --level)
+		node = node->slots[slot_of(index, level)];
+	return node ? node->slots[slot_of(index, 0)] : NULL;
+}
+
+/* The height a tree needs to hold @index. */
+static unsigned int height_for(unsigned long index)
+{
+	unsigned int height = 1;
+
+	while (index >= tree_span(height))
+		height++;
+	if (height > PAGECACHE_MAX_HEIGHT)
+		panic("height_for: page index %#lx is past any file", index);
+	return height;
+}
+
+/*
+ * page_cache_slot - the level-0 slot for @index, making the path to it
+ * from *@spare: a tree too low for @index grows a level at a time (the
+ * old root becomes slot 0 of a new one; an empty tree just starts at the
+ * height needed), and a missing node on the way down is filled in.  At
+ * most one node is used per call (*@spare is then NULL).
+ * Called with preemption off.
+ * Return: the slot, or NULL if another node is needed: the caller
+ * allocates one with preemption on, and calls again.
+ */
+static void **page_cache_slot(struct address_space *mapping, unsigned long index,
+			      struct pagecache_node **spare)
+{
+	struct pagecache_node **link = &mapping->i_pages;
+	unsigned int level, height = height_for(index);
+
+	if (!mapping->i_pages)
+		mapping->height = height;
+	while (mapping->height < height) {
+		if (!*spare)
+			return NULL;
+		(*spare)->slots[0] = mapping->i_pages;
+		mapping->i_pages = *spare;
+		mapping->height++;
+		*spare = NULL;
+	}
+	for (level = mapping->height - 1;; level--) {
+		if (!*link) {
+			if (!*spare)
+				return NULL;
+			*link = *spare;
+			*spare = NULL;
+		}
+		if (!level)
+			return &(*link)->slots[slot_of(index, 0)];
+		link = (struct pagecache_node **)&(*link)->slots[slot_of(index, level)];
+	}
+}
+
+/* A page leaves the cache: the tree's slot is cleared by the caller. */
+static void page_cache_remove(struct address_space *mapping, struct page *page)
+{
+	mapping->nrpages--;
+	page->mapping = NULL;
 	pagecache_pages--;
 	if (PageSwapBacked(page))
 		shmem_pages--;
+	put_page(page);			/* the cache's reference */
 }
+
+/*
+ * delete_node_range - drop the pages at indices from @first on under
+ * @node, the level-@level node whose first index is @base, and free the
+ * nodes below it left empty
+ * Return: true if @node holds nothing now (the caller frees it).
+ */
+static bool delete_node_range(struct address_space *mapping, struct pagecache_node *node,
+			      unsigned int level, unsigned long base, unsigned long first)
+{
+	unsigned long span = 1UL << (level * PAGECACHE_SHIFT);	/* per slot */
+	bool empty = true;
+
+	for (unsigned int i = 0; i < PAGECACHE_SLOTS; i++) {
+		unsigned long start = base + i * span;
+		void *entry = node->slots[i];
+
+		if (!entry)
+			continue;
+		if (start + span <= first) {		/* wholly before the cut */
+			empty = false;
+			continue;
+		}
+		if (!level) {
+			page_cache_remove(mapping, entry);
+		} else if (delete_node_range(mapping, entry, level - 1, start, first)) {
+			node_free(entry);
+		} else {
+			empty = false;
+			continue;
+		}
+		node->slots[i] = NULL;
+	}
+	return empty;
+}
+
+/**
+ * delete_from_page_cache_range - drop every cached page from index @first
+ * on, and the tree's nodes left empty (all of them for @first 0)
+ *
+ * Called with preemption off (truncate_inode_pages()); nothing here sleeps.
+ */
+void delete_from_page_cache_range(struct address_space *mapping, unsigned long first)
+{
+	if (!mapping->i_pages || first >= tree_span(mapping->height))
+		return;
+	if (delete_node_range(mapping, mapping->i_pages, mapping->height - 1, 0, first)) {
+		node_free(mapping->i_pages);
+		mapping->i_pages = NULL;
+		mapping->height = 0;
+	}
+}
+
+/* --- finding and adding pages ---------------------------------------------- */
 
 /**
  * find_get_page - the cached page at @index, with a reference for the caller
@@ -48,42 +198,35 @@ void remove_from_page_cache_stats(struct page *page)
  */
 struct page *find_get_page(struct address_space *mapping, unsigned long index)
 {
-	struct page *page = NULL;
+	struct page *page;
 
 	preempt_disable();
-	if (index < mapping->nr_slots && (page = mapping->pages[index]))
+	page = page_cache_lookup(mapping, index);
+	if (page)
 		get_page(page);
 	preempt_enable();
 	return page;
-}
-
-/* grow_slots - make room for @index in mapping->pages; -ENOMEM if not. */
-static int grow_slots(struct address_space *mapping, unsigned long index)
-{
-	unsigned long nr = max(max(16UL, mapping->nr_slots * 2), index + 1);
-	struct page **slots = kcalloc(nr, sizeof(*slots), GFP_KERNEL), **old;
-
-	if (!slots)
-		return -ENOMEM;
-	preempt_disable();
-	if (index < mapping->nr_slots) {	/* someone grew it meanwhile */
-		preempt_enable();
-		kfree(slots);
-		return 0;
-	}
-	memcpy(slots, mapping->pages, mapping->nr_slots * sizeof(*slots));
-	old = mapping->pages;
-	mapping->pages = slots;
-	mapping->nr_slots = nr;
-	preempt_enable();
-	kfree(old);
-	return 0;
 }
 
 /* The number of pages @inode's size covers: indices from it on are past the end. */
 static unsigned long size_pages(const struct inode *inode)
 {
 	return DIV_ROUND_UP(inode->i_size, PAGE_SIZE);
+}
+
+/* __add_to_page_cache - @page goes into the empty @slot for @index; it keeps our reference. */
+static void __add_to_page_cache(struct address_space *mapping, struct page *page,
+				unsigned long index, void **slot)
+{
+	page->mapping = mapping;
+	page->index = index;
+	if (mapping->swapbacked)
+		SetPageSwapBacked(page);
+	*slot = page;
+	mapping->nrpages++;
+	pagecache_pages++;
+	if (PageSwapBacked(page))
+		shmem_pages++;
 }
 
 /*
@@ -93,36 +236,47 @@ static unsigned long size_pages(const struct inode *inode)
  *	truncate_inode_pages() has already been.  The truncation sets
  *	i_size before it drops pages, and both this and that run with
  *	preemption off, so one of the two sees the other.
- * Return: the page now at @index, with a reference for the caller, or
- * NULL (@in_size) if the file ends before @index.  Unless @page is
- * returned, the caller's @page is freed.
+ *
+ * The tree's missing nodes are allocated with preemption on, one at a
+ * time, and the path is looked at again after each (page_cache_slot()).
+ * Return: the page now at @index, with a reference for the caller;
+ * ERR_PTR(-ENOMEM), or ERR_PTR(-ERANGE) if @in_size and the file ends
+ * before @index.  Unless @page is returned, the caller's @page is freed.
  */
 static struct page *add_to_page_cache(struct address_space *mapping, struct page *page,
 				      unsigned long index, bool in_size)
 {
+	struct pagecache_node *spare = NULL;
 	struct page *cur;
+	void **slot;
 
 	preempt_disable();
-	cur = mapping->pages[index];
-	if (!cur && in_size && index >= size_pages(mapping->host)) {
+	for (;;) {
+		if (in_size && index >= size_pages(mapping->host)) {
+			cur = ERR_PTR(-ERANGE);
+			break;
+		}
+		slot = page_cache_slot(mapping, index, &spare);
+		if (slot) {
+			cur = *slot;
+			if (!cur) {
+				cur = page;
+				__add_to_page_cache(mapping, page, index, slot);
+			}
+			get_page(cur);
+			break;
+		}
 		preempt_enable();
-		put_page(page);
-		return NULL;
+		spare = node_alloc();
+		preempt_disable();
+		if (!spare) {
+			cur = ERR_PTR(-ENOMEM);
+			break;
+		}
 	}
-	if (!cur) {
-		cur = page;
-		page->mapping = mapping;
-		page->index = index;
-		if (mapping->swapbacked)
-			SetPageSwapBacked(page);
-		mapping->pages[index] = page;	/* the allocation's reference */
-		mapping->nrpages++;
-		pagecache_pages++;
-		if (PageSwapBacked(page))
-			shmem_pages++;
-	}
-	get_page(cur);
 	preempt_enable();
+	if (spare)
+		node_free(spare);
 	if (cur != page)
 		put_page(page);
 	return cur;
@@ -141,13 +295,10 @@ static struct page *find_or_create(struct address_space *mapping, unsigned long 
 
 	if (page)
 		return page;
-	if (index >= mapping->nr_slots && grow_slots(mapping, index))
-		return ERR_PTR(-ENOMEM);
 	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	if (!page)
 		return ERR_PTR(-ENOMEM);
-	page = add_to_page_cache(mapping, page, index, in_size);
-	return page ? page : ERR_PTR(-ERANGE);
+	return add_to_page_cache(mapping, page, index, in_size);
 }
 
 /**

@@ -15,30 +15,21 @@
 #include <preempt.h>
 #include <string.h>
 
-/* truncate_inode_pages - drop the cached pages from byte @lstart on. */
+/*
+ * truncate_inode_pages - drop the cached pages from byte @lstart on, and
+ * zero the rest of the page @lstart is in
+ */
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart)
 {
-	unsigned long first = DIV_ROUND_UP(lstart, PAGE_SIZE);
 	unsigned long partial = lstart & ~PAGE_MASK;
+	struct page *page;
 
 	preempt_disable();
-	if (partial && (unsigned long)(lstart >> PAGE_SHIFT) < mapping->nr_slots) {
-		struct page *page = mapping->pages[lstart >> PAGE_SHIFT];
-
-		if (page)
-			memset((char *)page_address(page) + partial, 0, PAGE_SIZE - partial);
-	}
-	for (unsigned long i = first; i < mapping->nr_slots; i++) {
-		struct page *page = mapping->pages[i];
-
-		if (!page)
-			continue;
-		mapping->pages[i] = NULL;
-		mapping->nrpages--;
-		page->mapping = NULL;
-		remove_from_page_cache_stats(page);
+	if (partial && (page = find_get_page(mapping, lstart >> PAGE_SHIFT))) {
+		memset((char *)page_address(page) + partial, 0, PAGE_SIZE - partial);
 		put_page(page);
 	}
+	delete_from_page_cache_range(mapping, DIV_ROUND_UP(lstart, PAGE_SIZE));
 	preempt_enable();
 }
 

@@ -136,7 +136,7 @@ static void vfs_page_cache_write_read_truncate(struct ktest *test)
 
 	KTEST_ASSERT_FALSE(test, IS_ERR(f));
 	mapping = f->f_mapping;
-	write_pattern(test, f, 0, 100, 1);		/* grows the slot array first */
+	write_pattern(test, f, 0, 100, 1);		/* the tree gets its root first */
 	free_before = nr_free_pages();
 	write_pattern(test, f, 100, 3 * PAGE_SIZE, 9);	/* three more pages' worth */
 	KTEST_EXPECT_EQ(test, mapping->nrpages, 4);
@@ -161,6 +161,38 @@ static void vfs_page_cache_write_read_truncate(struct ktest *test)
 	pos = 0;
 	KTEST_EXPECT_EQ(test, kernel_read(f, buf, 8, &pos), 8);
 	KTEST_EXPECT_EQ(test, buf[1], 1 + 7);
+	fput(f);
+}
+
+#define FAR	(8LL << 30)	/* 8 GiB */
+
+/* A page far into a file costs a few nodes of the page-cache tree, nothing more. */
+static void vfs_page_cache_is_sparse(struct ktest *test)
+{
+	struct file *f = filp_open(DIR "-sparse", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	unsigned long free_before;
+	u8 byte = 0x42, buf[16];
+	loff_t pos = FAR;
+
+	KTEST_ASSERT_FALSE(test, IS_ERR(f));
+	kern_unlink(DIR "-sparse");
+	free_before = nr_free_pages();
+	KTEST_EXPECT_EQ(test, kernel_write(f, &byte, 1, &pos), 1);
+	KTEST_EXPECT_EQ(test, f->f_mapping->nrpages, 1);
+	KTEST_EXPECT_EQ(test, file_inode(f)->i_size, FAR + 1);
+	KTEST_EXPECT_ULE(test, free_before - nr_free_pages(), 4);	/* the page, three nodes */
+	pos = FAR;
+	byte = 0;
+	KTEST_EXPECT_EQ(test, kernel_read(f, &byte, 1, &pos), 1);
+	KTEST_EXPECT_EQ(test, byte, 0x42);
+	pos = FAR - sizeof(buf);			/* the hole before it */
+	memset(buf, 0xff, sizeof(buf));
+	KTEST_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &pos), (ssize_t)sizeof(buf));
+	KTEST_EXPECT_NULL(test, memchr_inv(buf, 0, sizeof(buf)));
+	/* cut below it: the page and every node go back */
+	KTEST_EXPECT_EQ(test, vfs_truncate_inode(file_inode(f), PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(test, f->f_mapping->nrpages, 0);
+	KTEST_EXPECT_UEQ(test, nr_free_pages(), free_before);
 	fput(f);
 }
 
@@ -399,6 +431,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(vfs_path_walk),
 	KTEST_CASE(vfs_dir_lseek),
 	KTEST_CASE(vfs_page_cache_write_read_truncate),
+	KTEST_CASE(vfs_page_cache_is_sparse),
 	KTEST_CASE(vfs_file_mappings_share_the_page_cache),
 	KTEST_CASE(vfs_fault_racing_truncate_maps_nothing),
 	KTEST_CASE(vfs_remote_access_retries_a_raced_fault),
