@@ -424,6 +424,8 @@ struct vm_fault;
 int filemap_fault(struct vm_fault *vmf);
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
 void truncate_pagecache(struct inode *inode, loff_t newsize);
+void truncate_setsize(struct inode *inode, loff_t newsize);
+void pagecache_isize_extended(struct inode *inode, loff_t from, loff_t to);
 unsigned long nr_pagecache_pages(void);	/* for /proc/meminfo: Cached */
 void delete_from_page_cache_range(struct address_space *mapping, unsigned long first);
 

@@ -343,6 +343,10 @@ ssize_t filemap_read(struct file *file, struct iov_iter *to, loff_t *pos)
 /**
  * generic_perform_write - copy @from into the file's pages at *@pos,
  * growing the file; the caller holds the inode's i_rwsem
+ *
+ * A write starting past the end first zeroes the old last page's tail
+ * up to it (pagecache_isize_extended()): what a shared mapping stored
+ * there must not become file data.
  * Return: bytes written, or -EFAULT / -ENOMEM / -EFBIG if none were.
  */
 ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t *pos)
@@ -350,6 +354,8 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *from, loff_t *
 	struct inode *inode = file_inode(file);
 	ssize_t done = 0;
 
+	if (*pos > inode->i_size && iov_iter_count(from))
+		pagecache_isize_extended(inode, inode->i_size, *pos);
 	while (iov_iter_count(from)) {
 		unsigned long offset = *pos & ~PAGE_MASK;
 		size_t n = min_t(size_t, PAGE_SIZE - offset, iov_iter_count(from)), got;

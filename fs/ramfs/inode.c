@@ -170,11 +170,7 @@ static int ramfs_get_link(struct dentry *dentry, char *buf)
 /* ramfs_setsize - truncate (or extend with a hole) to @size; i_rwsem held. */
 static int ramfs_setsize(struct inode *inode, loff_t size)
 {
-	loff_t old = inode->i_size;
-
-	inode->i_size = size;
-	if (size < old)
-		truncate_pagecache(inode, size);
+	truncate_setsize(inode, size);
 	inode->i_mtime = inode->i_ctime = current_time();
 	return 0;
 }
