@@ -722,46 +722,105 @@ out:
 	return addr;
 }
 
+/*
+ * file_mmap_ok - does [pgoff, pgoff + len) stay below the largest offset
+ * of @file's kind (Linux: file_mmap_size_max(): MAX_LFS_FILESIZE for
+ * regular files, ~0UL for the rest)?
+ */
+static bool file_mmap_ok(struct file *file, unsigned long pgoff, unsigned long len)
+{
+	unsigned long maxsize = S_ISREG(file_inode(file)->i_mode) ? MAX_LFS_FILESIZE : ~0UL;
+
+	return len <= maxsize && pgoff <= (maxsize - len) >> PAGE_SHIFT;
+}
+
+/*
+ * file_mmap_check - may @file be mapped as @flags says, with @prot?
+ * Linux's rules in Linux's order (do_mmap()):
+ *
+ *   -EOVERFLOW  the range runs past the largest offset (file_mmap_ok())
+ *   -EACCES     MAP_SHARED and PROT_WRITE, but not open for writing
+ *   -EACCES     not open for reading (a pipe's write end, an O_WRONLY file)
+ *   -ENODEV     no ->mmap (a pipe's read end, a directory, /dev/null)
+ *   -EINVAL     MAP_GROWSDOWN: a file area does not grow
+ *
+ * A shared mapping of a file not open for writing may never become
+ * writable: it is made a private read-only one (VM_MAYWRITE, VM_SHARED
+ * off in *@vm_flags, as Linux does; VM_MAYSHARE stays for maps' 's').
+ * Return: 0 or the errno above.
+ */
+static int file_mmap_check(struct file *file, unsigned long pgoff, unsigned long len,
+			   unsigned long prot, unsigned long flags, unsigned long *vm_flags)
+{
+	if (!file_mmap_ok(file, pgoff, len))
+		return -EOVERFLOW;
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (!(file->f_mode & FMODE_WRITE))
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		/* fall through */
+	case MAP_PRIVATE:
+		if (!(file->f_mode & FMODE_READ))
+			return -EACCES;
+		if (!file->f_op || !file->f_op->mmap)
+			return -ENODEV;
+		if (*vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/*
+ * anon_mmap_check - the map type of anonymous memory: MAP_SHARED (never
+ * growing down; offset 0 in its shmem file) or MAP_PRIVATE (the offset
+ * is the address in pages, as Linux sets it).  Return: 0 or -EINVAL.
+ */
+static int anon_mmap_check(unsigned long addr, unsigned long flags, unsigned long *vm_flags,
+			   unsigned long *pgoff)
+{
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		if (*vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		*pgoff = 0;
+		return 0;
+	case MAP_PRIVATE:
+		*pgoff = addr >> PAGE_SHIFT;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
 /**
  * do_mmap - map @len bytes, as the mmap() system call
- * @file: NULL for anonymous memory (files come with the file system)
+ * @file: NULL for anonymous memory
  * @prot: PROT_* (unknown bits are ignored, as Linux's mmap does)
  * @flags: MAP_SHARED or MAP_PRIVATE, plus MAP_FIXED, MAP_FIXED_NOREPLACE,
  *	MAP_ANONYMOUS, MAP_GROWSDOWN...
  * @pgoff: offset in @file, in pages
  *
  * Return: the address, or -EINVAL (zero length, no or bad map type,
- * unaligned MAP_FIXED), -ENOMEM (no room, too long, too many areas),
- * -EEXIST (MAP_FIXED_NOREPLACE over a mapping), -EPERM (below
- * mmap_min_addr), -EOVERFLOW (pgoff + length wraps).
+ * unaligned MAP_FIXED, MAP_GROWSDOWN on a file), -ENOMEM (no room, too
+ * long, too many areas), -EEXIST (MAP_FIXED_NOREPLACE over a mapping),
+ * -EPERM (below mmap_min_addr), -EOVERFLOW (pgoff + length wraps, or
+ * runs past the file's largest offset), or file_mmap_check()'s -EACCES
+ * and -ENODEV.
  */
-/*
- * file_mmap_check - may @file be mapped with @prot and *@vm_flags?  Linux's
- * rules: the file must have ->mmap (-ENODEV: pipes, directories) and be
- * open for reading (-EACCES); a shared writable mapping needs it open for
- * writing (-EACCES), and a shared mapping of a read-only file may never
- * become writable.
- */
-static int file_mmap_check(struct file *file, unsigned long prot, unsigned long *vm_flags)
-{
-	if (!file->f_op || !file->f_op->mmap)
-		return -ENODEV;
-	if (!(file->f_mode & FMODE_READ))
-		return -EACCES;
-	if (*vm_flags & VM_SHARED) {
-		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
-			return -EACCES;
-		if (!(file->f_mode & FMODE_WRITE))
-			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
-	}
-	return 0;
-}
-
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot, unsigned long flags,
 		      unsigned long pgoff)
 {
 	unsigned long vm_flags;
+	int err;
 
 	if (!len)
 		return -EINVAL;
@@ -785,28 +844,10 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 
 	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) | mm->def_flags |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
-	switch (flags & MAP_TYPE) {
-	case MAP_SHARED:
-	case MAP_SHARED_VALIDATE:
-		if (vm_flags & VM_GROWSDOWN)
-			return -EINVAL;
-		vm_flags |= VM_SHARED | VM_MAYSHARE;
-		if (!file)
-			pgoff = 0;
-		break;
-	case MAP_PRIVATE:
-		if (!file)
-			pgoff = addr >> PAGE_SHIFT;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (file) {
-		int err = file_mmap_check(file, prot, &vm_flags);
-
-		if (err)
-			return err;
-	}
+	err = file ? file_mmap_check(file, pgoff, len, prot, flags, &vm_flags) :
+		     anon_mmap_check(addr, flags, &vm_flags, &pgoff);
+	if (err)
+		return err;
 	return mmap_region(mm, file, addr, len, vm_flags, pgoff);
 }
 
