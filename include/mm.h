@@ -395,9 +395,9 @@ static inline pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long a
  * this lock and checks that the pte is still what it saw (pte_same()).
  * dissect has one CPU, where Linux's spin_lock() is preempt_disable():
  * so that is all it is.  Every loop over the ptes of a table (zap,
- * mprotect, fork's copy) runs under it too, because truncation zaps the
- * ptes of every process mapping the file (unmap_mapping_range()) without
- * their mmap_lock.  Nothing sleeps while it is held: tables are
+ * mprotect, fork's copy, smaps) runs under it too, because truncation
+ * zaps the ptes of every process mapping the file (unmap_mapping_range())
+ * without their mmap_lock.  Nothing sleeps while it is held: tables are
  * allocated before it is taken, gathered pages freed after it is dropped.
  */
 static inline pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)

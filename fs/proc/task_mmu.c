@@ -159,20 +159,77 @@ static void smaps_line(struct seq_file *m, const char *name, unsigned long bytes
 	seq_printf(m, "%-16s%8lu kB\n", name, bytes >> 10);
 }
 
+/*
+ * The smaps walk (Linux: walk_page_range() with smaps_pte_range() as its
+ * pmd_entry): one function per level, each skipping the entries with no
+ * table below, so an area costs what is mapped in it, not its size.  The
+ * target's mmap_lock is held for reading; the ptes are read under the
+ * pte lock, as a truncation may zap them meanwhile.
+ */
+static void smaps_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr,
+			    unsigned long end, struct mem_size_stats *mss)
+{
+	pte_t *start_pte = pte_offset_map_lock(vma->vm_mm, pmd, addr), *pte = start_pte;
+
+	do {
+		struct page *page;
+
+		if (!pte_present(*pte))
+			continue;
+		page = vm_normal_page(vma, addr, *pte);
+		if (page)
+			smaps_account(mss, page, *pte);
+	} while (pte++, addr += PAGE_SIZE, addr != end);
+	pte_unmap_unlock(start_pte);
+}
+
+static void smaps_pmd_range(struct vm_area_struct *vma, pud_t *pud, unsigned long addr,
+			    unsigned long end, struct mem_size_stats *mss)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none_or_clear_bad(pmd))
+			continue;
+		smaps_pte_range(vma, pmd, addr, next, mss);
+	} while (pmd++, addr = next, addr != end);
+}
+
+static void smaps_pud_range(struct vm_area_struct *vma, pgd_t *pgd, unsigned long addr,
+			    unsigned long end, struct mem_size_stats *mss)
+{
+	pud_t *pud = pud_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none_or_clear_bad(pud))
+			continue;
+		smaps_pmd_range(vma, pud, addr, next, mss);
+	} while (pud++, addr = next, addr != end);
+}
+
+/* smaps_page_range - account every page @vma's page tables map into @mss. */
+static void smaps_page_range(struct vm_area_struct *vma, struct mem_size_stats *mss)
+{
+	unsigned long addr = vma->vm_start, end = vma->vm_end, next;
+	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
+
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none_or_clear_bad(pgd))
+			continue;
+		smaps_pud_range(vma, pgd, addr, next, mss);
+	} while (pgd++, addr = next, addr != end);
+}
+
 static void show_smap(struct seq_file *m, struct vm_area_struct *vma, char *line)
 {
 	struct mem_size_stats mss = { 0 };
 
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-		pte_t *pte = follow_pte(vma->vm_mm, addr);
-		struct page *page;
-
-		if (!pte || !pte_present(*pte))
-			continue;
-		page = vm_normal_page(vma, addr, *pte);
-		if (page)
-			smaps_account(&mss, page, *pte);
-	}
+	smaps_page_range(vma, &mss);
 	show_map(m, vma, line);
 	smaps_line(m, "Size:", vma->vm_end - vma->vm_start);
 	smaps_line(m, "KernelPageSize:", PAGE_SIZE);
