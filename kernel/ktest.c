@@ -112,8 +112,16 @@ void ktest_skip(struct ktest *test, const char *reason)
 	test->skip_reason = reason;
 }
 
+/*
+ * An ASSERT gave up: back to the runner, on the runner's stack.  From a
+ * thread the case started, that jump would land on another task's stack,
+ * so it is a bug in the test, said loudly: such threads use EXPECT.
+ */
 void ktest_abort(struct ktest *test)
 {
+	if (current != ktest_task)
+		panic("ktest: %s: KTEST_ASSERT failed in task %d (%s), not the case's own",
+		      test->name, current->pid, current->comm);
 	longjmp(case_jmp, 1);
 }
 

@@ -18,8 +18,11 @@ plan that does not match the results, or a timeout all count as failures.
 The last line printed is "N passed, N failed" (", N skipped" if any).
 """
 import argparse
+import fnmatch
+import glob
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -41,6 +44,7 @@ QEMU_CONFIGS = [
 ]
 
 HOST_TARGETS = ["host-tests", "host-lib-test", "host-user-linux"]
+HOST_TIMEOUT = 300		# seconds for each; all three take about 20 s
 
 RESULT_RE = re.compile(r"^(\s*)(ok|not ok) (\d+) (\S+)(?:\s+#\s*(SKIP|TODO)\b(.*))?$")
 PLAN_RE = re.compile(r"^(\s*)1\.\.(\d+)$")
@@ -64,8 +68,15 @@ class Tally:
 def run_host_checks(tally):
     for target in HOST_TARGETS:
         print("== host: make %s" % target, flush=True)
-        rc = subprocess.call(["make", "--no-print-directory", "-s", target])
-        tally.add("host:" + target, "pass" if rc == 0 else "fail", "exit %d" % rc)
+        proc = subprocess.Popen(["make", "--no-print-directory", "-s", target],
+                                start_new_session=True)
+        try:
+            rc, why = proc.wait(timeout=HOST_TIMEOUT), None
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)	# make and the check it runs
+            proc.wait()
+            rc, why = -1, "timed out after %d s" % HOST_TIMEOUT
+        tally.add("host:" + target, "pass" if rc == 0 else "fail", why or "exit %d" % rc)
 
 
 def boot(iso, mem, log_path, status_path, timeout):
@@ -176,6 +187,37 @@ def judge_expected(tally, name, suites, report, expect):
         tally.add("%s:report" % name, "fail", "kernel reported '%s'" % report)
 
 
+def declared_suites():
+    """{suite name: explicit_only} of every struct ktest_suite under tests/."""
+    suites = {}
+    for path in glob.glob("tests/**/*.c", recursive=True):
+        with open(path, errors="replace") as f:
+            for body in re.findall(r"struct ktest_suite \w+ = \{(.*?)\n\};", f.read(), re.S):
+                m = re.search(r'\.name = "([^"]+)"', body)
+                if m:
+                    suites[m.group(1)] = bool(re.search(r"\.explicit_only = true", body))
+    return suites
+
+
+def check_suites_ran(text, suites):
+    """The suites the log shows must be those its ktest.filter (read from the
+    kernel's "Command line:") selects among the declared ones: a suite lost
+    from the build, or a filter word that selects nothing, is an error."""
+    declared = declared_suites()
+    m = re.search(r"^Command line: .*\bktest\.filter=(\S+)", text, re.M)
+    globs = [g.split(".")[0] for g in m.group(1).split(",")] if m else []
+    errors = ["ktest.filter=%s selects no suite" % g for g in globs
+              if not fnmatch.filter(declared, g)]
+    if globs:
+        want = {n for n in declared if any(fnmatch.fnmatchcase(n, g) for g in globs)}
+    else:
+        want = {n for n, explicit in declared.items() if not explicit}
+    ran = {suite for suite, _, _ in suites}
+    errors += ["suite %s did not run" % n for n in sorted(want - ran)]
+    errors += ["suite %s ran but is not declared under tests/" % n for n in sorted(ran - want)]
+    return errors
+
+
 def run_qemu_config(build, tally, name, iso_name, mem, timeout, expect=None):
     iso = os.path.join(build, "test", iso_name)
     log_path = os.path.join(build, "test", name + ".log")
@@ -185,6 +227,7 @@ def run_qemu_config(build, tally, name, iso_name, mem, timeout, expect=None):
     with open(log_path, errors="replace") as f:
         text = f.read().replace("\r\n", "\n")
     errors, suites = parse_ktap(text)
+    errors += check_suites_ran(text, suites)
     if timed_out:
         errors.append("timed out after %d s" % timeout)
     if "Kernel panic - not syncing" in text:
@@ -216,11 +259,13 @@ def run_qemu_config(build, tally, name, iso_name, mem, timeout, expect=None):
     return elapsed
 
 
-# make run INIT=... ARGS=...: (INIT, ARGS, what the console must show, make's exit status)
+# make run INIT=... ARGS=...: (INIT, ARGS, what the output must show, make's
+# exit status).  GNU make exits 2 for any failed recipe, so the status
+# scripts/run.sh gave back is read from make's "Error N".
 MAKE_RUN_CASES = [
-    ("user/echo", "hello from init", "hello from init", 0),
-    ("user/ls", "/nonexistent", "init exited with status 2", 2),
-    ("user/fault_null", "", "init killed by signal 11", 2),
+    ("user/echo", "hello from init", ["\nhello from init\n"], 0),
+    ("user/ls", "/nonexistent", ["init exited with status 2", "] Error 2\n"], 2),
+    ("user/fault_null", "", ["init killed by signal 11", "] Error 139\n"], 2),
 ]
 
 
@@ -239,7 +284,7 @@ def run_make_run_init(build, tally):
         except subprocess.TimeoutExpired:
             out, rc = "timed out", -1
         argv0 = "Run /bin/%s as init process" % os.path.basename(init)
-        ok = want in out and argv0 in out and rc == rc_want
+        ok = all(w in out for w in want) and argv0 in out and rc == rc_want
         name = "make-run:INIT=%s ARGS=%s" % (init, args)
         print("%s %s" % ("ok  " if ok else "FAIL", name), flush=True)
         if not ok:
@@ -254,20 +299,25 @@ def run_shell_test(build, tally):
     iso = os.path.join(build, "test", "dissect-shell.iso")
     log = os.path.join(build, "test", "shell.log")
     try:
-        out = subprocess.run([sys.executable, os.path.join("scripts", "shell_test.py"), iso, log],
-                             stdout=subprocess.PIPE, timeout=600).stdout.decode(errors="replace")
+        p = subprocess.run([sys.executable, os.path.join("scripts", "shell_test.py"), iso, log],
+                           stdout=subprocess.PIPE, timeout=600)
     except subprocess.TimeoutExpired:
         tally.add("shell", "fail", "timed out")
         return
+    out = p.stdout.decode(errors="replace")
     print(out, end="")
-    steps = 0
+    steps = failed = 0
     for line in out.splitlines():
         m = re.match(r"^(ok  |FAIL) ([^:]+)", line)
         if m:
             steps += 1
+            failed += m.group(1) != "ok  "
             tally.add("shell:" + m.group(2).strip(), "pass" if m.group(1) == "ok  " else "fail")
-    if not steps:
-        tally.add("shell", "fail", "no steps ran (see %s)" % log)
+    # the script ran to its end: its summary agrees with the steps seen and its status
+    summary = "shell-test: %d steps, %d failed" % (steps, failed)
+    if not steps or summary not in out or p.returncode != (1 if failed else 0):
+        tally.add("shell", "fail", "the script did not finish (exit %d; see %s)" %
+                  (p.returncode, log))
 
 
 def run_gdb_check(build, tally):

@@ -100,7 +100,10 @@ def main():
     con = Console(sys.argv[1], sys.argv[2])
     failures = []
 
+    steps = [0]
+
     def step(name, ok, why=""):
+        steps[0] += 1
         print("%s %s%s" % ("ok  " if ok else "FAIL", name, "" if ok else ": " + why), flush=True)
         if not ok:
             failures.append(name)
@@ -125,7 +128,7 @@ def main():
         con.finish()
         return 1
 
-    command("echo", "echo hello world", ["echo hello world\n", "hello world\n"])
+    command("echo", "echo hello world", ["echo hello world\n", "\nhello world\n"])
     command("a pipeline", "echo one two three | cat | cat", ["\none two three\n"])
     command("ls | cat", "ls /bin | cat", ["\nsh\n", "\nls\n", "\nhello\n"])
     command("redirections", "echo saved > /tmp/x; cat < /tmp/x; echo more >> /tmp/x; cat /tmp/x",
@@ -137,7 +140,7 @@ def main():
     command("cd and pwd", "cd /proc; pwd; cd /; pwd", ["\n/proc\n/\n"])
     command("a process's maps", "cat /proc/self/maps",
             ["r-xp", "/bin/cat", "rw-p 00000000 00:00 0 ", "[stack]"])
-    command("ps", "ps", ["PID", " sh", "ps"])
+    command("ps", "ps", ["  PID  PPID S", " sh\n", " ps\n"])
     command("free", "free", ["Mem:"])
     command("a crashing program", "fault_null", ["Segmentation fault"])
     # ^C: cat waits for input; the interrupt must end it, not the shell
@@ -147,12 +150,13 @@ def main():
     out = con.read_until(PROMPT)
     step("^C ends the foreground program", out is not None,
          "no prompt after ^C; the console said:\n%s" % text(con.buf))
+    command("$? after ^C is 128+SIGINT", "echo $?", ["\n130\n"])
     command("the shell lives on", "echo alive", ["\nalive\n"])
     con.type("exit 3\r")
     report = con.finish()
     step("exit ends the machine with the status", report == "exit 3",
          "debugcon said %r" % report)
-    print("shell-test: %d steps failed" % len(failures))
+    print("shell-test: %d steps, %d failed" % (steps[0], len(failures)))
     return 1 if failures else 0
 
 

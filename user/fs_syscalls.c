@@ -581,11 +581,9 @@ static void check_misc(void)
 	CHECK_ERRNO(236, access("", F_OK), ENOENT);
 }
 
-/* rmdir's errors, when the kernel has rmdir at all. */
+/* rmdir's errors. */
 static int check_rmdir(void)
 {
-	if (syscall(SYS_rmdir, "missing") == -1 && errno == ENOSYS)
-		return 0;
 	CHECK_ERRNO(237, syscall(SYS_rmdir, "missing"), ENOENT);
 	CHECK_ERRNO(238, syscall(SYS_rmdir, "d"), ENOTEMPTY);
 	CHECK_ERRNO(239, syscall(SYS_rmdir, "a"), ENOTDIR);

@@ -139,10 +139,14 @@ static void sched_orphans_go_to_init(struct ktest *test)
 	KTEST_EXPECT_EQ(test, kernel_wait(-1, &status), -ECHILD);
 }
 
+/* Exits 0 only if the sibling it made is not its own child. */
 static int sibling_maker(void *arg)
 {
-	kernel_thread(exit_with, (void *)5L, "sibling", CLONE_PARENT | SIGCHLD);
-	do_exit(0);
+	int status;
+
+	if (kernel_thread(exit_with, (void *)5L, "sibling", CLONE_PARENT | SIGCHLD) <= 0)
+		do_exit(100);
+	do_exit(kernel_wait(-1, &status) == -ECHILD ? 0 : 1);
 }
 
 /*

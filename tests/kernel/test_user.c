@@ -66,37 +66,52 @@ static int run_user(const char *name, const char *const *argv, const char *const
 	return run_user_pid(name, argv, envp, &pid);
 }
 
-/* Parse one line of user/expected.txt into @e; false for comments/blank lines. */
-static bool parse_expectation(const char *line, size_t len, struct expectation *e)
+/*
+ * parse_expectation - one line of user/expected.txt into @e, read as
+ * scripts/user_expected.py reads it: "NAME exit N" or "NAME signal S",
+ * then "args: WORD..." and "env: WORD..." lists.  1 for a line parsed, 0
+ * for a comment or blank line, -EINVAL for one this parser cannot hold
+ * whole (too long, too many words) or that breaks the grammar.
+ */
+static int parse_expectation(const char *line, size_t len, struct expectation *e)
 {
-	char *p, *word, *mode = NULL;
-	int argc = 1, envc = 0;
+	const char **list = NULL;
+	char *p, *word;
+	int n = 0, argc = 1, envc = 0, *count = NULL;
 
 	memset(e, 0, sizeof(*e));
-	snprintf(e->line, sizeof(e->line), "%.*s", (int)len, line);
+	if (len >= sizeof(e->line))
+		return -EINVAL;
+	memcpy(e->line, line, len);
 	p = e->line;
 	while ((word = strsep(&p, " \t"))) {
 		if (!*word)
 			continue;
-		if (!e->name) {
-			if (word[0] == '#')
-				return false;
+		if (n == 0 && word[0] == '#')
+			return 0;
+		if (n == 0) {
 			e->name = e->argv[0] = word;
-		} else if (!strcmp(word, "exit") || !strcmp(word, "signal")) {
+		} else if (n == 1) {
+			if (strcmp(word, "exit") && strcmp(word, "signal"))
+				return -EINVAL;
 			e->by_signal = word[0] == 's';
-			mode = "value";
-		} else if (mode && !strcmp(mode, "value")) {
-			kstrtoint(word, 10, &e->value);
-			mode = NULL;
-		} else if (!strcmp(word, "args:") || !strcmp(word, "env:")) {
-			mode = word[0] == 'a' ? "args" : "env";
-		} else if (mode && mode[0] == 'a' && argc < MAX_WORDS) {
-			e->argv[argc++] = word;
-		} else if (mode && mode[0] == 'e' && envc < MAX_WORDS) {
-			e->envp[envc++] = word;
+		} else if (n == 2) {
+			if (kstrtoint(word, 10, &e->value) || e->value < 0)
+				return -EINVAL;
+		} else if (!strcmp(word, "args:")) {
+			list = e->argv, count = &argc;
+		} else if (!strcmp(word, "env:")) {
+			list = e->envp, count = &envc;
+		} else if (!list || *count >= MAX_WORDS) {
+			return -EINVAL;
+		} else {
+			list[(*count)++] = word;
 		}
+		n++;
 	}
-	return e->name;
+	if (n == 0)
+		return 0;
+	return n >= 3 ? 1 : -EINVAL;
 }
 
 /* Run one program as expected.txt says; fail @test with the details if it differs. */
@@ -132,7 +147,7 @@ static bool has_expectation(const char *name, int len)
 		const char *nl = strchr(line, '\n');
 		size_t n = nl ? (size_t)(nl - line) : strlen(line);
 
-		if (parse_expectation(line, n, &e) && (int)strlen(e.name) == len &&
+		if (parse_expectation(line, n, &e) > 0 && (int)strlen(e.name) == len &&
 		    !memcmp(e.name, name, len))
 			return true;
 		line += n + (nl ? 1 : 0);
@@ -177,7 +192,11 @@ static void user_programs_end_as_expected(struct ktest *test)
 		const char *nl = strchr(line, '\n');
 		size_t len = nl ? (size_t)(nl - line) : strlen(line);
 
-		if (parse_expectation(line, len, &e)) {
+		int parsed = parse_expectation(line, len, &e);
+
+		if (parsed < 0)
+			KTEST_FAIL(test, "user/expected.txt: cannot read %.*s", (int)len, line);
+		if (parsed > 0) {
 			check_program(test, &e);
 			runs++;
 		}
