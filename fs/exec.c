@@ -376,8 +376,13 @@ static int do_open_execve(int dfd, const char *filename, const char *const *argv
 			  const char *const *envp, int flags)
 {
 	struct linux_binprm bprm = { .filename = filename, .argv = argv, .envp = envp };
+	char fdpath[24];
 	int ret;
 
+	if (!*filename) {			/* execveat(fd, "", AT_EMPTY_PATH): fexecve */
+		snprintf(fdpath, sizeof(fdpath), "/dev/fd/%d", dfd);
+		bprm.filename = fdpath;		/* as Linux names it: AT_EXECFN, comm */
+	}
 	bprm.file = open_exec(dfd, filename, flags);
 	if (IS_ERR(bprm.file))
 		return PTR_ERR(bprm.file);
@@ -476,7 +481,7 @@ static long do_execveat_common(int fd, const char __user *filename,
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	name = getname(filename);
+	name = getname_flags(filename, flags & AT_EMPTY_PATH);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	kargv = copy_user_strings(argv, &budget);

@@ -143,7 +143,9 @@ void put_unused_fd(unsigned int fd)
 /* fd_install - the reserved descriptor @fd now names @file (its reference). */
 void fd_install(unsigned int fd, struct file *file)
 {
+	preempt_disable();		/* a CLONE_FILES thread may swap the array */
 	current->files->fd[fd] = file;
+	preempt_enable();
 }
 
 /* The file at @fd in @files, NULL if none (or only reserved). */
@@ -183,7 +185,12 @@ void set_close_on_exec(unsigned int fd, bool on)
 
 bool close_on_exec(unsigned int fd, const struct files_struct *files)
 {
-	return fd < files->max_fds && test_fd_bit(files->close_on_exec, fd);
+	bool on;
+
+	preempt_disable();
+	on = fd < files->max_fds && test_fd_bit(files->close_on_exec, fd);
+	preempt_enable();
+	return on;
 }
 
 unsigned int nr_open_fds(const struct files_struct *files)

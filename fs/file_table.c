@@ -42,17 +42,19 @@ static fmode_t open_fmode(int flags, const struct inode *inode)
 struct file *alloc_file(const struct path *path, int flags, const struct file_operations *fop)
 {
 	struct inode *inode = path->dentry->d_inode;
+	fmode_t mode = open_fmode(flags, inode);
 	struct file *f;
 	int err;
 
-	if ((flags & O_ACCMODE) != O_RDONLY && S_ISREG(inode->i_mode)) {
+	if ((mode & FMODE_WRITE) && S_ISREG(inode->i_mode)) {
 		err = get_write_access(inode);		/* -ETXTBSY: it runs */
 		if (err)
 			return ERR_PTR(err);
+		mode |= FMODE_WRITER;			/* __fput gives it back */
 	}
 	f = kmem_cache_zalloc(filp_cachep, GFP_KERNEL);
 	if (!f) {
-		if ((flags & O_ACCMODE) != O_RDONLY && S_ISREG(inode->i_mode))
+		if (mode & FMODE_WRITER)
 			put_write_access(inode);
 		return ERR_PTR(-ENOMEM);
 	}
@@ -63,7 +65,7 @@ struct file *alloc_file(const struct path *path, int flags, const struct file_op
 	f->f_mapping = inode->i_mapping;
 	f->f_op = fop;
 	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
-	f->f_mode = open_fmode(flags, inode);
+	f->f_mode = mode;
 	init_rwsem(&f->f_pos_lock);
 	atomic_long_inc(&files_in_use);
 	return f;
@@ -101,7 +103,7 @@ static void __fput(struct file *f)
 {
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
-	if ((f->f_mode & FMODE_WRITE) && S_ISREG(f->f_inode->i_mode))
+	if (f->f_mode & FMODE_WRITER)
 		put_write_access(f->f_inode);
 	path_put(&f->f_path);
 	kmem_cache_free(filp_cachep, f);

@@ -128,7 +128,11 @@ struct nameidata {
 	int last_len;
 };
 
-/* The directory a walk of @name starts from: "/", the cwd, or @dfd's. */
+/*
+ * The directory a walk of @name starts from: "/", the cwd, or @dfd's
+ * file -- which, for an empty name (LOOKUP_EMPTY, AT_EMPTY_PATH: getname
+ * refuses "" otherwise), is what is looked up, of whatever type.
+ */
 static int path_init(struct nameidata *nd, int dfd, const char *name)
 {
 	struct fs_struct *fs = current->fs;
@@ -141,7 +145,7 @@ static int path_init(struct nameidata *nd, int dfd, const char *name)
 
 		if (!f)
 			return -EBADF;
-		if (!S_ISDIR(file_inode(f)->i_mode)) {
+		if (*name && !S_ISDIR(file_inode(f)->i_mode)) {
 			fput(f);
 			return -ENOTDIR;
 		}
@@ -201,9 +205,16 @@ static struct dentry *__lookup_one(struct dentry *dir, const char *name, int len
 	struct dentry *d = d_lookup(dir, name, len);
 	int err = 0;
 
-	if (!d && inode->i_op && inode->i_op->lookup) {
+	/*
+	 * None, or a negative one: that may be another task's ->lookup under
+	 * way (d_alloc links the dentry before ->lookup fills it, and /proc's
+	 * may sleep), so look again under the directory's lock.
+	 */
+	if ((!d || !d->d_inode) && inode->i_op && inode->i_op->lookup) {
 		if (!locked)
 			down_write(&inode->i_rwsem);
+		if (d)
+			dput(d);
 		d = d_lookup(dir, name, len);
 		if (!d) {
 			d = d_alloc(dir, name, len);
@@ -353,9 +364,10 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 	return path_lookupat(AT_FDCWD, name, flags, path);
 }
 
+/* user_path_at - look a user's @name up from @dfd; LOOKUP_EMPTY: "" is @dfd's file. */
 int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path)
 {
-	char *kname = getname(name);
+	char *kname = getname_flags(name, flags & LOOKUP_EMPTY);
 	int err;
 
 	if (IS_ERR(kname))
@@ -426,27 +438,33 @@ static struct dentry *lookup_create(struct nameidata *nd, struct dentry **existi
 	}
 	if (d)
 		return d;
+	d = d_alloc(dir, nd->last, nd->last_len);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
 	if (dir->d_inode->i_op && dir->d_inode->i_op->lookup) {
-		d = __lookup_one(dir, nd->last, nd->last_len, true);
-		if (!IS_ERR(d)) {
+		/* the file system may know the name, or refuse it (/proc: -ENOENT) */
+		int err = dir->d_inode->i_op->lookup(dir->d_inode, d);
+
+		if (err) {
+			dput(d);
+			return ERR_PTR(err);
+		}
+		if (d->d_inode) {
 			if (existing)
 				*existing = d;
 			else
 				dput(d);
 			return ERR_PTR(-EEXIST);
 		}
-		if (PTR_ERR(d) != -ENOENT)
-			return d;
 	}
-	d = d_alloc(dir, nd->last, nd->last_len);
-	return d ? d : ERR_PTR(-ENOMEM);
+	return d;
 }
 
 /*
  * create_at - make the name @name (a file, directory, node or symlink:
  * @mode's type) from @dfd.  The umask applies.
- * Return: 0, or -EEXIST, -ENOENT (no parent), -ENOTDIR, -EACCES (the file
- * system cannot), -ENOMEM.
+ * Return: 0, or -EEXIST, -ENOENT (no parent), -ENOTDIR, -EACCES or -EPERM
+ * (the file system cannot make a file, or anything else), -ENOMEM.
  */
 static int create_at(int dfd, const char *name, umode_t mode, dev_t dev, const char *target)
 {
@@ -473,7 +491,7 @@ static int create_at(int dfd, const char *name, umode_t mode, dev_t dev, const c
 	d = dir_is_dead(&nd.path) ? ERR_PTR(-ENOENT) : lookup_create(&nd, NULL);
 	err = PTR_ERR_OR_ZERO(d);
 	if (!err) {
-		err = -EACCES;
+		err = S_ISREG(mode) ? -EACCES : -EPERM;	/* Linux's, with no such operation */
 		if (S_ISDIR(mode) && dir->i_op->mkdir)
 			err = dir->i_op->mkdir(dir, d, mode);
 		else if (S_ISLNK(mode) && dir->i_op->symlink)
@@ -625,13 +643,13 @@ static long do_unlinkat(int dfd, const char *name, bool rmdir)
 			err = -EBUSY;
 		else if (rmdir)
 			err = !S_ISDIR(inode->i_mode) ? -ENOTDIR :
-			      dir->i_op->rmdir ? dir->i_op->rmdir(dir, d) : -EACCES;
+			      dir->i_op->rmdir ? dir->i_op->rmdir(dir, d) : -EPERM;
 		else if (S_ISDIR(inode->i_mode))
 			err = -EISDIR;
 		else if (!rmdir && has_trailing_slash(&nd))
 			err = -ENOTDIR;
 		else
-			err = dir->i_op->unlink ? dir->i_op->unlink(dir, d) : -EACCES;
+			err = dir->i_op->unlink ? dir->i_op->unlink(dir, d) : -EPERM;
 		dput(d);
 	}
 	up_write(&dir->i_rwsem);
@@ -764,8 +782,7 @@ static void unlock_rename(struct inode *a, struct inode *b)
 }
 
 /* rename_checks - may @old replace @target (NULL: none) in @new_parent?  Linux's errnos. */
-static int rename_checks(struct dentry *old, struct dentry *target, struct dentry *new_parent,
-			 unsigned int flags)
+static int rename_checks(struct dentry *old, struct dentry *target, struct dentry *new_parent)
 {
 	bool dir = S_ISDIR(old->d_inode->i_mode);
 
@@ -775,8 +792,6 @@ static int rename_checks(struct dentry *old, struct dentry *target, struct dentr
 		return -EBUSY;
 	if (!target)
 		return 0;
-	if (flags & RENAME_NOREPLACE)
-		return -EEXIST;
 	if (dir && !S_ISDIR(target->d_inode->i_mode))
 		return -ENOTDIR;
 	if (!dir && S_ISDIR(target->d_inode->i_mode))
@@ -820,13 +835,20 @@ static long do_renameat2(int olddfd, const char *from, int newdfd, const char *t
 	err = PTR_ERR_OR_ZERO(old);
 	if (!err) {
 		target = __lookup_one(n.path.dentry, n.last, n.last_len, true);
-		if (IS_ERR(target))
+		if (IS_ERR(target)) {
+			err = PTR_ERR(target) == -ENOENT ? 0 : PTR_ERR(target);
 			target = NULL;
-		if (target && (flags & RENAME_NOREPLACE))
+		}
+		if (err)
+			;
+		else if (target && (flags & RENAME_NOREPLACE))
 			err = -EEXIST;
+		else if (!S_ISDIR(old->d_inode->i_mode) &&
+			 (has_trailing_slash(&o) || has_trailing_slash(&n)))
+			err = -ENOTDIR;			/* "file/" names a directory */
 		else if (target == old)
 			err = 0;			/* the same name: nothing to do */
-		else if (!(err = rename_checks(old, target, n.path.dentry, flags)))
+		else if (!(err = rename_checks(old, target, n.path.dentry)))
 			err = odir->i_op->rename ? odir->i_op->rename(odir, old, ndir, n.path.dentry,
 					target, n.last, n.last_len) : -EPERM;
 		if (target)

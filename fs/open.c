@@ -89,7 +89,8 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = user_path_at(dfd, filename, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &path);
 	if (err)
 		return err;
 	err = inode_permission(path.dentry->d_inode, mode);
@@ -257,7 +258,8 @@ static long do_fchownat(int dfd, const char __user *filename, unsigned int user,
 
 	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = user_path_at(dfd, filename, flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+	err = user_path_at(dfd, filename, (flag & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			   (flag & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &path);
 	if (err)
 		return err;
 	path_put(&path);

@@ -8,8 +8,9 @@
  *   lseek                 f_op->llseek (regular files: generic_file_llseek;
  *                         pipes and terminals: -ESPIPE)
  *
- * A regular file's or directory's position is updated under its file's
- * f_pos_lock, so two threads sharing the file each get whole reads.
+ * A regular file's position is updated under its file's f_pos_lock, so
+ * two threads sharing the file each get whole reads (rw_at); getdents64
+ * takes the same lock for a directory's.
  */
 #include <kernel.h>
 #include <errno.h>
@@ -30,27 +31,44 @@ static bool file_pos_atomic(struct file *f)
 	return S_ISREG(mode) || S_ISDIR(mode);
 }
 
+/*
+ * rw_verify_area - may @count bytes move at @pos?  Not from a negative
+ * position, nor up to one past the largest (Linux: -EINVAL for both).
+ */
+static int rw_verify_area(struct file *file, loff_t pos, size_t count)
+{
+	if (pos < 0 || (loff_t)((u64)pos + count) < 0)
+		return -EINVAL;
+	return 0;
+}
+
 ssize_t vfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
+	ssize_t ret;
+
 	if (!(file->f_mode & FMODE_READ))
 		return -EBADF;
 	if (S_ISDIR(file_inode(file)->i_mode))
 		return -EISDIR;
 	if (!file->f_op || !file->f_op->read_iter)
 		return -EINVAL;
-	if (!iov_iter_count(to))
-		return 0;
+	ret = rw_verify_area(file, *pos, iov_iter_count(to));
+	if (ret || !iov_iter_count(to))
+		return ret;
 	return file->f_op->read_iter(file, to, pos);
 }
 
 ssize_t vfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
+	ssize_t ret;
+
 	if (!(file->f_mode & FMODE_WRITE))
 		return -EBADF;
 	if (!file->f_op || !file->f_op->write_iter)
 		return -EINVAL;
-	if (!iov_iter_count(from))
-		return 0;
+	ret = rw_verify_area(file, *pos, iov_iter_count(from));
+	if (ret || !iov_iter_count(from))
+		return ret;
 	return file->f_op->write_iter(file, from, pos);
 }
 
@@ -72,28 +90,47 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 }
 
 /*
- * do_rw - one user buffer at the file's position (@ppos NULL) or at *@ppos
- * Return: bytes moved, or -errno.
+ * rw_at - move @iter at *@ppos, or (@ppos NULL) at the file's position,
+ * which then advances: under f_pos_lock for a regular file or directory,
+ * so two threads sharing the file each get whole transfers.
  */
-static ssize_t do_rw(struct file *f, void __user *buf, size_t count, loff_t *ppos, bool write)
+static ssize_t rw_at(struct file *f, struct iov_iter *iter, loff_t *ppos, bool write)
 {
 	bool lock = !ppos && file_pos_atomic(f);
-	struct iov_iter iter;
 	loff_t pos;
 	ssize_t ret;
 
-	if (!access_ok(buf, count))
-		return -EFAULT;
-	iov_iter_ubuf(&iter, buf, min_t(size_t, count, MAX_RW_COUNT));
 	if (lock)
 		down_write(&f->f_pos_lock);
 	pos = ppos ? *ppos : f->f_pos;
-	ret = write ? vfs_write(f, &iter, &pos) : vfs_read(f, &iter, &pos);
+	ret = write ? vfs_write(f, iter, &pos) : vfs_read(f, iter, &pos);
 	if (!ppos && ret >= 0)
 		f->f_pos = pos;
 	if (lock)
 		up_write(&f->f_pos_lock);
 	return ret;
+}
+
+/* A descriptor open the other way is -EBADF before its buffer is looked at. */
+static bool rw_allowed(struct file *f, bool write)
+{
+	return f->f_mode & (write ? FMODE_WRITE : FMODE_READ);
+}
+
+/*
+ * do_rw - one user buffer at the file's position (@ppos NULL) or at *@ppos
+ * Return: bytes moved, or -errno.
+ */
+static ssize_t do_rw(struct file *f, void __user *buf, size_t count, loff_t *ppos, bool write)
+{
+	struct iov_iter iter;
+
+	if (!rw_allowed(f, write))
+		return -EBADF;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	iov_iter_ubuf(&iter, buf, min_t(size_t, count, MAX_RW_COUNT));
+	return rw_at(f, &iter, ppos, write);
 }
 
 /* ksys_rw - read(2)/write(2) and the p-variants (@pos >= 0, or -1 for f_pos). */
@@ -182,28 +219,20 @@ static ssize_t do_iov(unsigned long fd, const struct iovec __user *uvec, int vle
 	struct iov_iter iter;
 	struct file *f = fget(fd);
 	ssize_t ret;
-	bool lock;
-	loff_t p;
 
 	if (!f)
 		return -EBADF;
+	ret = -ESPIPE;
+	if (pos >= 0 && !(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
+		goto out;
+	ret = -EBADF;
+	if (!rw_allowed(f, write))
+		goto out;
 	ret = import_iovec(uvec, vlen, fast, &iov);
 	if (ret < 0)
 		goto out;
-	if (pos >= 0 && !(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD))) {
-		ret = -ESPIPE;
-		goto out;
-	}
 	iov_iter_init(&iter, iov, vlen, ret);
-	lock = pos < 0 && file_pos_atomic(f);
-	if (lock)
-		down_write(&f->f_pos_lock);
-	p = pos < 0 ? f->f_pos : pos;
-	ret = write ? vfs_write(f, &iter, &p) : vfs_read(f, &iter, &p);
-	if (pos < 0 && ret >= 0)
-		f->f_pos = p;
-	if (lock)
-		up_write(&f->f_pos_lock);
+	ret = rw_at(f, &iter, pos < 0 ? NULL : &pos, write);
 out:
 	if (iov != fast)
 		kfree(iov);

@@ -3,7 +3,10 @@
  * Reading directories: getdents64 (Linux: fs/readdir.c).  The directory's
  * ->iterate calls the actor once per entry, from ctx->pos on; the actor
  * packs a struct linux_dirent64 into the user's buffer and says stop when
- * it is full.  The file position is the number of entries already given.
+ * it is full.  What the position means is the file system's: "." and ".."
+ * are 0 and 1, a ramfs name is at its d_seq (fs/libfs.c).  getdents64
+ * moves it under the file's f_pos_lock, as lseek does, so two threads
+ * sharing one directory fd never see an entry twice.
  */
 #include <kernel.h>
 #include <errno.h>
@@ -87,7 +90,9 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, di
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
+	down_write(&f->f_pos_lock);
 	err = iterate_dir(f, &gd.ctx);
+	up_write(&f->f_pos_lock);
 	fput(f);
 	if (err)
 		return err;

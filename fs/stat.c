@@ -46,33 +46,12 @@ static long vfs_fstatat(int dfd, const char __user *filename, struct stat __user
 			int flags)
 {
 	struct path path;
-	char *name;
 	long err;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
 		return -EINVAL;
-	name = getname_flags(filename, flags & AT_EMPTY_PATH);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	if (!*name) {
-		struct file *f = dfd == AT_FDCWD ? NULL : fget(dfd);
-
-		if (dfd == AT_FDCWD) {
-			struct path pwd;
-
-			get_fs_path(current->fs, false, &pwd);
-			err = cp_new_stat(&pwd, statbuf);
-			path_put(&pwd);
-		} else {
-			err = f ? cp_new_stat(&f->f_path, statbuf) : -EBADF;
-			if (f)
-				fput(f);
-		}
-		putname(name);
-		return err;
-	}
-	err = path_lookupat(dfd, name, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
-	putname(name);
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &path);
 	if (err)
 		return err;
 	err = cp_new_stat(&path, statbuf);

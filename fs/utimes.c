@@ -40,8 +40,8 @@ SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 			return -EINVAL;
 	}
 	if (filename) {
-		err = user_path_at(dfd, filename, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
-				   &path);
+		err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+				   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &path);
 	} else {				/* utimensat(fd, NULL, ...): futimens */
 		struct file *f = fget(dfd);
 

@@ -62,6 +62,7 @@ struct file;
 #define FMODE_PREAD	0x8
 #define FMODE_PWRITE	0x10
 #define FMODE_EXEC	0x20
+#define FMODE_WRITER	0x10000		/* holds the inode's write access */
 
 /* poll() events (Linux's values) */
 #define POLLIN		0x0001
@@ -358,6 +359,7 @@ struct super_block *alloc_super(const char *name);
 #define LOOKUP_FOLLOW		0x1	/* follow a symlink in the last component */
 #define LOOKUP_DIRECTORY	0x2	/* the last component must be a directory */
 #define LOOKUP_PARENT		0x4
+#define LOOKUP_EMPTY		0x8	/* "" names the start: AT_EMPTY_PATH */
 
 char *getname(const char __user *filename);	/* ERR_PTR or kmalloc'd; putname() */
 char *getname_flags(const char __user *filename, bool empty_ok);

@@ -115,6 +115,13 @@ static void check_text_busy(const char *self)
 	CHECK(32, fd >= 0);
 	CHECK_ERRNO(33, execve("prog", argv, argv + 1), ETXTBSY);
 	close(fd);
+	/* access mode 3 (O_WRONLY|O_RDWR): neither way, so no write access kept */
+	fd = open("prog", O_WRONLY | O_RDWR);
+	CHECK(35, fd >= 0);
+	CHECK_ERRNO(36, write(fd, "x", 1), EBADF);
+	CHECK_ERRNO(37, read(fd, argv, 1), EBADF);
+	close(fd);
+	CHECK_ERRNO(38, execve("prog", argv, argv + 1), ENOEXEC);	/* empty, not busy */
 	CHECK(34, unlink("prog") == 0);
 }
 

@@ -22,7 +22,12 @@
  *   meminfo  MemTotal and MemFree in Linux's format, MemFree <= MemTotal
  *   self     readlink("/proc/self") is the pid in decimal, also in a
  *            child; /proc/PID/ reads the same as /proc/self/
+ *   names    /proc makes and removes no names: a name it does not know
+ *            is ENOENT to its lookup, so mkdir, symlink and open(O_CREAT)
+ *            fail so; unlink and rmdir of its own get EPERM (it has no
+ *            such operation; EACCES when not root: the mode is r-x)
  */
+#include <stdio.h>
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -370,11 +375,27 @@ static void check_self_link(void)
 	CHECK(62, WIFEXITED(status));
 }
 
+/* /proc's names are the kernel's: a user can neither add nor remove one. */
+static void check_no_new_names(void)
+{
+	int none = getuid() ? EACCES : EPERM;	/* root passes the mode check */
+	char pid_dir[32];
+
+	snprintf(pid_dir, sizeof(pid_dir), "/proc/%d", getpid());
+	CHECK_ERRNO(68, mkdir("/proc/dissect-dir", 0755), ENOENT);
+	CHECK_ERRNO(69, symlink("x", "/proc/dissect-link"), ENOENT);
+	CHECK_ERRNO(70, unlink("/proc/self"), none);
+	CHECK_ERRNO(71, rmdir(pid_dir), none);
+	CHECK_ERRNO(72, open("/proc/dissect-file", O_CREAT | O_WRONLY, 0644), ENOENT);
+	CHECK_ERRNO(73, mkdir("/proc/self/dissect-dir", 0755), ENOENT);
+	CHECK_ERRNO(74, unlink("/proc/self/maps"), none);
+}
+
 static void cleanup(void)
 {
 	CHECK(63, munmap((void *)ANON_RW, 0x400000) == 0);	/* all four areas */
 	CHECK(64, unlink(path) == 0);
-	CHECK(65, rmdir(dir) == 0 || errno == ENOSYS);
+	CHECK(65, rmdir(dir) == 0);
 }
 
 int main(int argc, char **argv)
@@ -394,7 +415,8 @@ int main(int argc, char **argv)
 	check_cmdline_stat(argc, argv);
 	check_meminfo();
 	check_self_link();
+	check_no_new_names();
 	cleanup();
-	printf("proc_self: maps, smaps, status, cmdline, stat, meminfo and /proc/self ok\n");
+	printf("proc_self: maps, smaps, status, cmdline, stat, meminfo, /proc/self and no new names ok\n");
 	return 0;
 }

@@ -39,7 +39,7 @@ struct inode *proc_make_inode(struct super_block *sb, pid_t pid, const struct pi
 	return inode;
 }
 
-/* proc_lookup_entry - @dentry's name in the table @ents of process @pid. */
+/* proc_lookup_entry - @dentry's name in the table @ents of process @pid, or -ENOENT. */
 int proc_lookup_entry(struct inode *dir, struct dentry *dentry, const struct pid_entry *ents,
 		      int n, pid_t pid)
 {
@@ -55,7 +55,7 @@ int proc_lookup_entry(struct inode *dir, struct dentry *dentry, const struct pid
 		d_instantiate(dentry, inode);
 		return 0;
 	}
-	return 0;			/* negative: no such entry */
+	return -ENOENT;			/* as Linux: not even a name to create */
 }
 
 /* proc_readdir_entries - list @ents at positions @first, @first + 1, ... */

@@ -8,7 +8,9 @@
  *   /proc/PID/       one directory per process (thread-group leader)
  *
  * Nothing here is cached: a lookup makes the dentry and inode, and the
- * last dput() frees them, so /proc never shows a process that is gone.
+ * last dput() frees them, so a lookup never finds a process that is gone
+ * (a name /proc does not know is -ENOENT, as in Linux).  A /proc/PID
+ * already held -- someone's cwd, an open file -- stays until let go.
  */
 #include <kernel.h>
 #include <errno.h>

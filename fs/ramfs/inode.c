@@ -124,7 +124,10 @@ static int ramfs_rmdir(struct inode *dir, struct dentry *dentry)
 
 /*
  * ramfs_rename - @old becomes @name in @new_dir; an existing @target is
- * replaced (its name unlinked).  The VFS has checked types and emptiness.
+ * replaced.  The VFS has checked the types; a directory target must be
+ * empty.  @old moves first (d_move, the one step that can fail), to the
+ * end of @new_parent's names, where lookups meet it only once @target,
+ * found first until then, is unlinked: the name is never missing.
  */
 static int ramfs_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
 			struct dentry *new_parent, struct dentry *target, const char *name, int len)
@@ -132,15 +135,15 @@ static int ramfs_rename(struct inode *old_dir, struct dentry *old, struct inode 
 	bool dir = S_ISDIR(old->d_inode->i_mode);
 	int err;
 
-	if (target) {
-		err = S_ISDIR(target->d_inode->i_mode) ? ramfs_rmdir(new_dir, target) :
-			ramfs_unlink(new_dir, target);
-		if (err)
-			return err;
-	}
+	if (target && S_ISDIR(target->d_inode->i_mode) && !ramfs_dir_empty(target))
+		return -ENOTEMPTY;
 	err = d_move(old, new_parent, name, len);
 	if (err)
 		return err;
+	if (target && S_ISDIR(target->d_inode->i_mode))
+		ramfs_rmdir(new_dir, target);		/* empty: cannot fail */
+	else if (target)
+		ramfs_unlink(new_dir, target);
 	if (dir && old_dir != new_dir) {
 		old_dir->i_nlink--;
 		new_dir->i_nlink++;
